@@ -1,0 +1,31 @@
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace RefineService.Api.Infrastructure;
+
+/// <summary>Serilog set up from configuration, writing to stdout as compact JSON or, for people, as text.</summary>
+public static class LoggingExtensions
+{
+    /// <summary>Configuration key choosing the console format: <c>json</c> (default) or <c>text</c>.</summary>
+    public const string ConsoleFormatKey = "Serilog:ConsoleFormat";
+
+    public static WebApplicationBuilder AddSerilogLogging(this WebApplicationBuilder builder)
+    {
+        var text = string.Equals(builder.Configuration[ConsoleFormatKey], "text", StringComparison.OrdinalIgnoreCase);
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            logger.ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext();
+            if (text)
+            {
+                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+            }
+            else
+            {
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace RefineService.Core.Catalog;
+
+/// <summary>The shape of the catalog data file written by <c>Data/build-catalog.mjs</c>.</summary>
+internal sealed record CatalogFile(string Source, string Version, IReadOnlyList<CatalogFileService> Services);
+
+/// <summary>One service of the catalog data file; actions grouped by access level display name.</summary>
+internal sealed record CatalogFileService(string Prefix, string Name, IReadOnlyDictionary<string, IReadOnlyList<string>> Actions);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true)]
+[JsonSerializable(typeof(CatalogFile))]
+internal sealed partial class CatalogFileJsonContext : JsonSerializerContext;
