@@ -6,9 +6,309 @@ namespace RefineService.Core.Refinement;
 /// <summary>Removes unused actions from a policy document, replacing wildcards by their shortest safe prefixes. Stateless and thread-safe.</summary>
 public sealed class Refiner(ActionCatalog catalog)
 {
-    public ActionCatalog Catalog { get; } = catalog;
+    private const string StatementKey = "Statement";
+    private const string ActionKey = "Action";
+    private const string NotActionKey = "NotAction";
+
+    public ActionCatalog Catalog { get; } = catalog ?? throw new ArgumentNullException(nameof(catalog));
 
     /// <summary>Refines <paramref name="document"/> (left untouched) against <paramref name="unused"/>.</summary>
-    public RefinementResult Refine(JsonObject document, UnusedActionSet unused, RefinementOptions? options = null) =>
-        throw new NotImplementedException("The engine is being written.");
+    public RefinementResult Refine(JsonObject document, UnusedActionSet unused, RefinementOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(unused);
+        options ??= RefinementOptions.Default;
+
+        using var before = new AllowedActions(Catalog.Count);
+        var run = new Run(Catalog, unused, options, before);
+        var recommended = new JsonObject();
+        var statementsLeft = true;
+        foreach (var (key, value) in document)
+        {
+            if (key == StatementKey && value is JsonArray statements)
+            {
+                var kept = new JsonArray();
+                for (var i = 0; i < statements.Count; i++)
+                {
+                    if (run.Statement(statements[i], i, $"$.{StatementKey}[{i}]") is { } statement)
+                    {
+                        kept.Add(statement);
+                    }
+                }
+
+                statementsLeft = kept.Count > 0;
+                recommended[key] = kept;
+            }
+            else if (key == StatementKey && value is JsonObject single)
+            {
+                var statement = run.Statement(single, 0, $"$.{StatementKey}");
+                statementsLeft = statement is not null;
+                recommended[key] = statement;
+            }
+            else
+            {
+                recommended[key] = value?.DeepClone();
+            }
+        }
+
+        var result = statementsLeft ? recommended : null;
+        var summary = Summarize(before, result);
+        var limit = PolicySizeLimits.For(options.Kind);
+        var characters = PolicySizeLimits.Measure(result);
+        if (characters > limit)
+        {
+            run.Warnings.Add(new RefinementWarning(
+                RefinementWarningCodes.PolicySizeExceeded,
+                $"The recommended policy has {characters} characters without white space; IAM allows {limit} for this kind of policy.",
+                "$"));
+        }
+
+        return new RefinementResult(result, run.Changes, summary, new PolicySize(characters, limit, characters <= limit), run.Warnings);
+    }
+
+    private PolicySummary Summarize(AllowedActions before, JsonObject? recommended)
+    {
+        using var after = new AllowedActions(Catalog.Count);
+        AddAllowed(after, recommended);
+        var removed = Enum.GetValues<AccessLevel>().ToDictionary(level => level, _ => 0);
+        foreach (var index in before.Indices)
+        {
+            if (!after.Contains(index))
+            {
+                removed[Catalog[index].AccessLevel]++;
+            }
+        }
+
+        return new PolicySummary(before.Count, after.Count, removed);
+    }
+
+    /// <summary>Marks what a document's Allow statements allow, evaluated from its text.</summary>
+    private void AddAllowed(AllowedActions allowed, JsonObject? document)
+    {
+        var statements = document?[StatementKey] switch
+        {
+            JsonArray array => array.OfType<JsonObject>(),
+            JsonObject single => [single],
+            _ => [],
+        };
+        foreach (var statement in statements)
+        {
+            if (!IsAllow(statement))
+            {
+                continue;
+            }
+
+            var matches = new List<int>();
+            long steps = 0;
+            var notAction = statement[NotActionKey];
+            foreach (var entry in Entries(notAction ?? statement[ActionKey]))
+            {
+                Catalog.MatchIndices(ActionPattern.Parse(entry), matches, ref steps);
+            }
+
+            if (notAction is null)
+            {
+                allowed.AddAll(matches);
+            }
+            else
+            {
+                matches.Sort();
+                allowed.AddAllExcept(matches.Distinct().ToArray());
+            }
+        }
+    }
+
+    private static bool IsAllow(JsonObject statement) =>
+        statement["Effect"] is JsonValue effect && effect.TryGetValue<string>(out var text) && text == "Allow";
+
+    private static IEnumerable<string> Entries(JsonNode? value) => value switch
+    {
+        JsonValue single when single.TryGetValue<string>(out var text) => [text],
+        JsonArray array => array.Select(e => e is JsonValue v && v.TryGetValue<string>(out var t) ? t : null).OfType<string>(),
+        _ => [],
+    };
+
+    /// <summary>The state of one refinement: its inputs, the changes and warnings so far.</summary>
+    private sealed class Run(ActionCatalog catalog, UnusedActionSet unused, RefinementOptions options, AllowedActions before)
+    {
+        public List<StatementChange> Changes { get; } = [];
+
+        public List<RefinementWarning> Warnings { get; } = [];
+
+        /// <summary>The recommended statement, or null when nothing of it is left.</summary>
+        public JsonNode? Statement(JsonNode? node, int index, string path)
+        {
+            if (node is not JsonObject statement || !IsAllow(statement))
+            {
+                Changes.Add(new StatementChange(index, Sid(node), StatementStatus.Unchanged, [], [], []));
+                return node?.DeepClone();
+            }
+
+            var hasAction = statement.ContainsKey(ActionKey);
+            var hasNotAction = statement.ContainsKey(NotActionKey);
+            if (hasAction == hasNotAction)
+            {
+                Changes.Add(new StatementChange(index, Sid(node), StatementStatus.Unchanged, [], [], []));
+                return statement.DeepClone();
+            }
+
+            var key = hasAction ? ActionKey : NotActionKey;
+            var original = statement[key];
+            var refined = hasAction ? RefineAction(original, $"{path}.{key}") : RefineNotAction(original, $"{path}.{key}");
+            var sid = Sid(statement);
+            if (refined.Entries.Count == 0)
+            {
+                Changes.Add(new StatementChange(index, sid, StatementStatus.Removed, refined.Removed, [], refined.Replaced));
+                return null;
+            }
+
+            if (refined.Removed.Count == 0 && refined.Added.Count == 0)
+            {
+                Changes.Add(new StatementChange(index, sid, StatementStatus.Unchanged, [], [], []));
+                return statement.DeepClone();
+            }
+
+            Changes.Add(new StatementChange(index, sid, StatementStatus.Modified, refined.Removed, refined.Added, refined.Replaced));
+            var copy = new JsonObject();
+            foreach (var (name, value) in statement)
+            {
+                copy[name] = name == key ? Write(refined.Entries, original is JsonArray) : value?.DeepClone();
+            }
+
+            return copy;
+        }
+
+        private static JsonNode Write(List<JsonNode> entries, bool wasArray) =>
+            !wasArray && entries.Count == 1 ? entries[0] : new JsonArray([.. entries]);
+
+        private static string? Sid(JsonNode? statement) =>
+            statement is JsonObject o && o["Sid"] is JsonValue v && v.TryGetValue<string>(out var sid) ? sid : null;
+
+        private RefinedEntries RefineAction(JsonNode? value, string path)
+        {
+            var refined = new RefinedEntries();
+            foreach (var (node, entryPath) in Elements(value, path))
+            {
+                if (node is not JsonValue v || !v.TryGetValue<string>(out var entry))
+                {
+                    refined.Keep(node);
+                    continue;
+                }
+
+                var pattern = ActionPattern.Parse(entry);
+                var matches = new List<int>();
+                long steps = 0;
+                catalog.MatchIndices(pattern, matches, ref steps);
+                before.AddAll(matches);
+                WarnIfUnknown(entry, pattern, matches.Count, entryPath);
+
+                var unknownUnused = MatchesUnknownUnused(pattern);
+                if (!unknownUnused && !SortedIndices.Intersects(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(matches), unused.Indices))
+                {
+                    refined.Keep(node);
+                    continue;
+                }
+
+                var kept = SortedIndices.Except(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(matches), unused.Indices);
+                if (kept.Length == 0)
+                {
+                    refined.Remove(entry);
+                    continue;
+                }
+
+                var diagram = options.Explain && options.Wildcards == WildcardMode.Prefix ? new TrieDiagram() : null;
+                var replacements = options.Wildcards == WildcardMode.None
+                    ? PrefixTrie.FullNames(catalog, kept)
+                    : PrefixTrie.ShortestSafePrefixes(catalog, kept, kept, AvoidUnknown(), diagram);
+                refined.Replace(entry, replacements, diagram?.ToMermaid());
+            }
+
+            return refined;
+        }
+
+        private RefinedEntries RefineNotAction(JsonNode? value, string path)
+        {
+            var refined = new RefinedEntries();
+            var excluded = new List<int>();
+            var patterns = new List<ActionPattern>();
+            long steps = 0;
+            foreach (var (node, entryPath) in Elements(value, path))
+            {
+                refined.Keep(node);
+                if (node is JsonValue v && v.TryGetValue<string>(out var entry))
+                {
+                    var pattern = ActionPattern.Parse(entry);
+                    patterns.Add(pattern);
+                    var before = excluded.Count;
+                    catalog.MatchIndices(pattern, excluded, ref steps);
+                    WarnIfUnknown(entry, pattern, excluded.Count - before, entryPath);
+                }
+            }
+
+            excluded.Sort();
+            var excludedSet = excluded.Distinct().ToArray();
+            before.AddAllExcept(excludedSet);
+
+            var targets = SortedIndices.Except(unused.Indices, excludedSet);
+            var additions = targets.Length == 0
+                ? []
+                : options.Wildcards == WildcardMode.None
+                    ? PrefixTrie.FullNames(catalog, targets)
+                    : PrefixTrie.ShortestSafePrefixes(catalog, targets, SortedIndices.Union(unused.Indices, excludedSet), avoidUnknown: null, diagram: null);
+
+            // Unused actions and services the catalog lacks are excluded by name, unless already excluded.
+            additions.AddRange(unused.UnknownActions.Where(a => !patterns.Exists(p => p.IsMatch(a))));
+            additions.AddRange(unused.UnknownServices.Select(s => s + ":*").Where(a => !patterns.Exists(p => p.IsMatch(a))));
+            refined.Append(additions);
+            return refined;
+        }
+
+        private Func<string, bool>? AvoidUnknown() => unused.UnknownActions.Length == 0 ? null : prefix => unused.HasUnknownStartingWith(prefix);
+
+        private bool MatchesUnknownUnused(ActionPattern pattern)
+        {
+            foreach (var action in unused.UnknownActions)
+            {
+                if (pattern.IsMatch(action))
+                {
+                    return true;
+                }
+            }
+
+            var colon = pattern.Lowered.IndexOf(':', StringComparison.Ordinal);
+            return colon > 0 && Array.IndexOf(unused.UnknownServices, pattern.Lowered[..colon]) >= 0;
+        }
+
+        private void WarnIfUnknown(string entry, ActionPattern pattern, int matchCount, string path)
+        {
+            if (matchCount > 0)
+            {
+                return;
+            }
+
+            var colon = entry.IndexOf(':', StringComparison.Ordinal);
+            var service = colon > 0 ? entry[..colon] : entry;
+            if (service.AsSpan().IndexOfAny('*', '?') < 0 && !catalog.TryGetService(service, out _))
+            {
+                Warnings.Add(new RefinementWarning(
+                    RefinementWarningCodes.UnknownService,
+                    $"The service prefix '{service}' is not in the action catalog.",
+                    path));
+                return;
+            }
+
+            Warnings.Add(new RefinementWarning(
+                RefinementWarningCodes.UnknownAction,
+                pattern.HasWildcard
+                    ? $"The pattern '{entry}' matches no action in the catalog."
+                    : $"The action '{entry}' is not in the action catalog.",
+                path));
+        }
+
+        private static IEnumerable<(JsonNode? Node, string Path)> Elements(JsonNode? value, string path) => value switch
+        {
+            JsonArray array => array.Select((node, i) => (node, $"{path}[{i}]")),
+            _ => [(value, path)],
+        };
+    }
 }

@@ -5,10 +5,129 @@ namespace RefineService.Core.Refinement;
 /// <summary>The unused actions of one finding, resolved against the catalog once and shared by every policy refined with them.</summary>
 public sealed class UnusedActionSet
 {
-    /// <summary>Resolves Access Analyzer's unused permissions; names the catalog lacks become warnings (paths relative to <paramref name="permissions"/>, e.g. <c>$[0].actions[2]</c>).</summary>
-    public static UnusedActionSet Create(ActionCatalog catalog, IEnumerable<UnusedActions> permissions) =>
-        throw new NotImplementedException("The engine is being written.");
+    private UnusedActionSet(int[] indices, string[] unknownActions, string[] unknownServices, IReadOnlyList<RefinementWarning> warnings)
+    {
+        Indices = indices;
+        UnknownActions = unknownActions;
+        UnknownServices = unknownServices;
+        Warnings = warnings;
+    }
+
+    /// <summary>No action is unused.</summary>
+    public static UnusedActionSet Empty { get; } = new([], [], [], []);
 
     /// <summary>Warnings about unknown services and actions in the findings.</summary>
-    public IReadOnlyList<RefinementWarning> Warnings { get; } = [];
+    public IReadOnlyList<RefinementWarning> Warnings { get; }
+
+    /// <summary>How many catalog actions are unused.</summary>
+    public int CatalogActionCount => Indices.Length;
+
+    /// <summary>Catalog indices of the unused actions, ascending.</summary>
+    internal int[] Indices { get; }
+
+    /// <summary>Unused actions the catalog lacks, lower-cased <c>service:action</c>, ascending (ordinal).</summary>
+    internal string[] UnknownActions { get; }
+
+    /// <summary>Service prefixes the catalog lacks that are wholly unused, lower case.</summary>
+    internal string[] UnknownServices { get; }
+
+    /// <summary>Resolves Access Analyzer's unused permissions; names the catalog lacks become warnings (paths relative to <paramref name="permissions"/>, e.g. <c>$[0].actions[2]</c>).</summary>
+    public static UnusedActionSet Create(ActionCatalog catalog, IEnumerable<UnusedActions> permissions)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(permissions);
+
+        var indices = new List<int>();
+        var unknownActions = new SortedSet<string>(StringComparer.Ordinal);
+        var unknownServices = new SortedSet<string>(StringComparer.Ordinal);
+        var warnings = new List<RefinementWarning>();
+        var position = 0;
+        foreach (var permission in permissions)
+        {
+            var path = $"$[{position++}]";
+            var prefix = permission.ServiceNamespace.ToLowerInvariant();
+            var known = catalog.TryGetService(prefix, out var service);
+            if (!known)
+            {
+                warnings.Add(new RefinementWarning(
+                    RefinementWarningCodes.UnknownService,
+                    $"The service '{permission.ServiceNamespace}' is not in the action catalog; its actions are treated as unknown.",
+                    path + ".serviceNamespace"));
+            }
+
+            if (permission.Actions is not { Count: > 0 })
+            {
+                if (service is not null)
+                {
+                    indices.AddRange(Enumerable.Range(service.FirstAction, service.ActionCount));
+                }
+                else
+                {
+                    unknownServices.Add(prefix);
+                }
+
+                continue;
+            }
+
+            for (var i = 0; i < permission.Actions.Count; i++)
+            {
+                var fullName = prefix + ":" + permission.Actions[i].ToLowerInvariant();
+                var pattern = ActionPattern.Parse(fullName);
+                var before = indices.Count;
+                long steps = 0;
+                catalog.MatchIndices(pattern, indices, ref steps);
+                if (indices.Count > before)
+                {
+                    continue;
+                }
+
+                if (!pattern.HasWildcard)
+                {
+                    unknownActions.Add(fullName);
+                }
+
+                if (known)
+                {
+                    warnings.Add(new RefinementWarning(
+                        RefinementWarningCodes.UnknownAction,
+                        pattern.HasWildcard
+                            ? $"The unused action pattern '{permission.ServiceNamespace}:{permission.Actions[i]}' matches no action in the catalog."
+                            : $"The unused action '{permission.ServiceNamespace}:{permission.Actions[i]}' is not in the action catalog; a policy entry naming it exactly is still removed.",
+                        $"{path}.actions[{i}]"));
+                }
+            }
+        }
+
+        indices.Sort();
+        var distinct = indices.Distinct().ToArray();
+        return new UnusedActionSet(distinct, [.. unknownActions], [.. unknownServices], warnings);
+    }
+
+    /// <summary>Whether the catalog action at <paramref name="index"/> is unused.</summary>
+    public bool Contains(int index) => SortedIndices.Contains(Indices, index);
+
+    /// <summary>Whether an unused action the catalog lacks starts with the lower-case <paramref name="prefix"/>.</summary>
+    internal bool HasUnknownStartingWith(ReadOnlySpan<char> prefix)
+    {
+        if (UnknownActions.Length == 0)
+        {
+            return false;
+        }
+
+        int lo = 0, hi = UnknownActions.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (UnknownActions[mid].AsSpan().SequenceCompareTo(prefix) < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo < UnknownActions.Length && UnknownActions[lo].AsSpan().StartsWith(prefix);
+    }
 }

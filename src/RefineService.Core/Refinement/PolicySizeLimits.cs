@@ -1,0 +1,41 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace RefineService.Core.Refinement;
+
+/// <summary>IAM's size limits on policy documents, counted without white space.</summary>
+public static class PolicySizeLimits
+{
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The limit, in characters, for a policy of <paramref name="kind"/>.</summary>
+    public static int For(PolicyKind kind) => kind switch
+    {
+        PolicyKind.InlineRole => 10_240,
+        PolicyKind.InlineUser => 2_048,
+        PolicyKind.InlineGroup => 5_120,
+        _ => 6_144,
+    };
+
+    /// <summary>The size of <paramref name="document"/> as IAM counts it: its characters, white space not counted.</summary>
+    public static int Measure(JsonNode? document)
+    {
+        if (document is null)
+        {
+            return 0;
+        }
+
+        var text = document.ToJsonString(Compact);
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+}
