@@ -34,7 +34,7 @@ try
     var app = builder.Build();
 
     // One log line per request: method, path, status, elapsed, trace id.
-    app.UseSerilogRequestLogging();
+    app.UseRequestLogging();
 
     // Exceptions become problem details: 400/413/415 for unreadable requests, 500 with a trace id for bugs.
     app.UseExceptionHandler();

@@ -53,6 +53,8 @@ public static class CatalogApi
                 Services = [.. catalog.Services.Select(s => new ServiceSummary { Prefix = s.Prefix, Name = s.Name, ActionCount = s.ActionCount })],
             });
 
+    /// <param name="prefix">The service prefix, e.g. <c>s3</c>, in any case.</param>
+    /// <param name="state">The action catalog.</param>
     public static Results<Ok<ServiceDetail>, ProblemHttpResult> GetService(string prefix, CatalogState state)
     {
         if (state.Catalog is not { } catalog)

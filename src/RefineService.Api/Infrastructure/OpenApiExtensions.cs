@@ -28,12 +28,16 @@ public static class OpenApiExtensions
             // Field descriptions come from the contracts' XML documentation.
             swagger.IncludeXmlComments(Assembly.GetExecutingAssembly());
             swagger.SupportNonNullableReferenceTypes();
+
+            // A field that refers to another schema keeps its own description.
+            swagger.UseAllOfToExtendReferenceSchemas();
             swagger.MapType<JsonObject>(() => new OpenApiSchema
             {
                 Type = JsonSchemaType.Object,
                 Description = "An IAM policy document.",
             });
             swagger.OperationFilter<RequestExampleOperationFilter>();
+            swagger.OperationFilter<ResponseDescriptionOperationFilter>();
             swagger.SchemaFilter<ContractSchemaFilter>();
         });
 
@@ -68,6 +72,32 @@ internal sealed class RequestExampleOperationFilter : IOperationFilter
         foreach (var media in content.Values)
         {
             media.Example = RequestExamples.Load(example.Name);
+        }
+    }
+}
+
+/// <summary>Says in each response's description when the service answers with that status.</summary>
+internal sealed class ResponseDescriptionOperationFilter : IOperationFilter
+{
+    private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
+    {
+        ["200"] = "The answer.",
+        ["400"] = "The request breaks a rule or is not readable JSON; each key of `errors` is the JSON path of a field at fault, `$` for the body as a whole.",
+        ["404"] = "No such service in the catalog.",
+        ["413"] = "The body is larger than 1 MiB.",
+        ["415"] = "The body is not declared as `application/json`.",
+        ["500"] = "A fault of the service, never of the request; `traceId` finds it in the logs.",
+        ["503"] = "The action catalog is still loading after a start; retry in a few seconds.",
+    };
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        foreach (var (status, response) in operation.Responses ?? [])
+        {
+            if (response is OpenApiResponse concrete && Descriptions.TryGetValue(status, out var description))
+            {
+                concrete.Description = description;
+            }
         }
     }
 }
