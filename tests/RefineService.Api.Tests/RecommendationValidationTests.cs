@@ -332,6 +332,35 @@ public class RecommendationValidationTests(ApiFactory factory)
         Assert.Contains("is not a policy kind", await ErrorAtAsync(request, "$.policies[0].kind"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("policies", "[null]", "$.policies[0]")]
+    [InlineData("unusedPermissions", "[null]", "$.unusedPermissions[0]")]
+    [InlineData("findingDetails", "[null]", "$.findingDetails[0]")]
+    [InlineData("findingDetails", """[{ "unusedPermissionDetails": { "serviceNamespace": "s3", "actions": [null] } }]""", "$.findingDetails[0].unusedPermissionDetails.actions[0]")]
+    public async Task ANullItemInAListIsRefusedAtItsIndex(string field, string value, string key)
+    {
+        var request = WithStatement(ValidStatement);
+        if (field == "policies")
+        {
+            request.Remove("policy");
+        }
+
+        request[field] = JsonNode.Parse(value);
+
+        Assert.Contains("must be an object", await ErrorAtAsync(request, key), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FindingDetailsOfOtherKindsAreAcceptedAndIgnored()
+    {
+        var request = WithStatement(ValidStatement);
+        request["findingDetails"] = JsonNode.Parse("""[{ "unusedIamRoleDetails": { "lastAccessed": "2026-01-01T00:00:00Z" } }, { "unusedPermissionDetails": null }]""");
+
+        using var response = await _client.PostJsonAsync(Recommendations, request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task EveryErrorOfARequestIsReportedAtOnce()
     {

@@ -37,7 +37,11 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
             .WithMessage(request => $"At most {MaxPolicies} policies can be refined in one request; this one has {request.Policies!.Count}.")
             .When(request => request.Policies is not null);
 
-        RuleForEach(request => request.Policies).ChildRules(policy =>
+        RuleForEach(request => request.Policies)
+            .NotNull()
+            .WithMessage("Each policy must be an object holding its 'document'.");
+
+        RuleForEach(request => request.Policies).Where(policy => policy is not null).ChildRules(policy =>
         {
             policy.RuleFor(p => p.Document)
                 .NotNull()
@@ -51,9 +55,16 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
                 .WithMessage(p => $"'{p.Kind}' is not a policy kind; use one of {string.Join(", ", Kinds)} (managed when left out).");
         }).When(request => request.Policies is { Count: <= MaxPolicies });
 
-        RuleForEach(request => request.UnusedPermissions).SetValidator(new UnusedPermissionValidator());
+        RuleForEach(request => request.UnusedPermissions)
+            .NotNull()
+            .WithMessage("Each item of 'unusedPermissions' must be an object with a 'serviceNamespace'.")
+            .SetValidator(new UnusedPermissionValidator());
 
-        RuleForEach(request => request.FindingDetails).ChildRules(detail =>
+        RuleForEach(request => request.FindingDetails)
+            .NotNull()
+            .WithMessage("Each item of 'findingDetails' must be an object, as Access Analyzer writes them.");
+
+        RuleForEach(request => request.FindingDetails).Where(detail => detail is not null).ChildRules(detail =>
             detail.RuleFor(d => d.UnusedPermissionDetails!)
                 .SetValidator(new UnusedPermissionDetailsValidator())
                 .When(d => d.UnusedPermissionDetails is not null));

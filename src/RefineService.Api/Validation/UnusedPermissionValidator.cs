@@ -51,7 +51,11 @@ internal sealed class UnusedPermissionDetailsValidator : AbstractValidator<Unuse
     {
         RuleFor(details => details.ServiceNamespace).ServiceNamespace();
 
-        RuleForEach(details => details.Actions).ChildRules(action =>
+        RuleForEach(details => details.Actions)
+            .NotNull()
+            .WithMessage("An unused action must be an object whose \"action\" is its name, as Access Analyzer writes them.");
+
+        RuleForEach(details => details.Actions).Where(action => action is not null).ChildRules(action =>
             action.RuleFor(a => a.Action).Must(name => UnusedActionNames.Check(name) is null)
                 .WithMessage(a => UnusedActionNames.Check(a.Action)));
     }
