@@ -1,4 +1,6 @@
+using RefineService.Api.Endpoints;
 using RefineService.Api.Infrastructure;
+using RefineService.Api.Validation;
 using Serilog;
 
 // A plain console logger until the host's own is built, so start-up failures are still written.
@@ -11,16 +13,45 @@ try
     // Structured logs, configured in appsettings.json.
     builder.AddSerilogLogging();
 
+    // Bodies over 1 MiB are refused (413) before they are read.
+    builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+
     // The IAM action catalog, loaded once in the background; readiness waits for it.
     builder.Services.AddActionCatalog();
 
+    // Every error as application/problem+json; unreadable bodies as 400 with the JSON error's path, line and position.
+    builder.Services.AddApiProblemDetails();
+
+    // camelCase JSON from source-generated contracts; duplicate keys refused.
+    builder.Services.AddApiJson();
+
+    // FluentValidation rules for request bodies, errors keyed by JSON path.
+    builder.Services.AddRequestValidation();
+
+    // The OpenAPI document and Swagger UI, described from the contracts' XML documentation.
+    builder.Services.AddOpenApiDocument();
+
     var app = builder.Build();
 
-    // One log line per request: method, path, status, elapsed.
-    app.UseSerilogRequestLogging();
+    // One log line per request: method, path, status, elapsed, trace id.
+    app.UseRequestLogging();
+
+    // Exceptions become problem details: 400/413/415 for unreadable requests, 500 with a trace id for bugs.
+    app.UseExceptionHandler();
+
+    // Empty error answers (404 unknown route, 405 wrong method) become problem details too.
+    app.UseStatusCodePages();
+
+    // Swagger UI at /swagger, the document at /swagger/v1/swagger.json; / redirects there.
+    app.MapOpenApiDocument();
 
     // Liveness and readiness probes.
     app.MapHealthEndpoints();
+
+    // The API.
+    app.MapRecommendations();
+    app.MapCatalog();
+    app.MapActions();
 
     app.Run();
 }

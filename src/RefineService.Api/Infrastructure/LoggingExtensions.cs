@@ -12,20 +12,32 @@ public static class LoggingExtensions
     public static WebApplicationBuilder AddSerilogLogging(this WebApplicationBuilder builder)
     {
         var text = string.Equals(builder.Configuration[ConsoleFormatKey], "text", StringComparison.OrdinalIgnoreCase);
-        builder.Services.AddSerilog((services, logger) =>
-        {
-            logger.ReadFrom.Configuration(builder.Configuration)
-                .ReadFrom.Services(services)
-                .Enrich.FromLogContext();
-            if (text)
+
+        // Each host owns its logger; the static Log.Logger stays the start-up one, so hosts side by side (tests) never
+        // write through, or close, each other's.
+        builder.Services.AddSerilog(
+            (services, logger) =>
             {
-                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
-            }
-            else
-            {
-                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
-            }
-        });
+                logger.ReadFrom.Configuration(builder.Configuration)
+                    .ReadFrom.Services(services)
+                    .Enrich.FromLogContext();
+                if (text)
+                {
+                    logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {TraceId}{NewLine}{Exception}");
+                }
+                else
+                {
+                    logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+                }
+            },
+            preserveStaticLogger: true);
         return builder;
+    }
+
+    /// <summary>One log line per request (method, path, status, elapsed; trace id as the event's own), through the host's logger.</summary>
+    public static WebApplication UseRequestLogging(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+        return app;
     }
 }

@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+
+namespace RefineService.Api.Contracts;
+
+/// <summary>The body of <c>POST /v1/recommendations</c>: the policies to refine and the actions found unused.</summary>
+public sealed record RecommendationRequest
+{
+    /// <summary>One IAM policy document to refine: a JSON object, or a string holding the JSON of one. Give this or <c>policies</c>, not both.</summary>
+    public JsonElement? Policy { get; init; }
+
+    /// <summary>Up to 100 policies to refine with the same unused actions. Give this or <c>policy</c>, not both.</summary>
+    public IReadOnlyList<PolicyInput>? Policies { get; init; }
+
+    /// <summary>The unused actions per service, as in the seed article. Give this, <c>findingDetails</c>, or both (their union is used).</summary>
+    public IReadOnlyList<UnusedPermissionEntry>? UnusedPermissions { get; init; }
+
+    /// <summary>The <c>findingDetails</c> of Access Analyzer's GetFindingV2 answer, copied verbatim; only <c>unusedPermissionDetails</c> items are read.</summary>
+    public IReadOnlyList<FindingDetail>? FindingDetails { get; init; }
+
+    /// <summary>How to refine; every field has a default.</summary>
+    public RecommendationOptions? Options { get; init; }
+}
+
+/// <summary>One policy of a request's <c>policies</c>.</summary>
+public sealed record PolicyInput
+{
+    /// <summary>The policy's identifier, e.g. its ARN; repeated in the answer as <c>policyId</c> and <c>existingPolicyId</c>.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>The kind of policy, which sets IAM's size limit: <c>managed</c> (default, 6,144 characters), <c>awsManaged</c>, <c>inlineRole</c> (10,240), <c>inlineUser</c> (2,048) or <c>inlineGroup</c> (5,120).</summary>
+    [AllowedValues(null, "managed", "awsManaged", "inlineRole", "inlineUser", "inlineGroup")]
+    public string? Kind { get; init; }
+
+    /// <summary>The IAM policy document: a JSON object, or a string holding the JSON of one (as IAM's own APIs return it).</summary>
+    public JsonElement? Document { get; init; }
+}
+
+/// <summary>Options of a refinement.</summary>
+public sealed record RecommendationOptions
+{
+    /// <summary>How a wildcard that covers unused actions is rewritten: <c>prefix</c> (default) by its shortest safe prefixes such as <c>s3:GetObject*</c>, <c>none</c> by every kept action in full.</summary>
+    [AllowedValues(null, "prefix", "none")]
+    public string? Wildcards { get; init; }
+
+    /// <summary>Whether each replaced wildcard also carries, as <c>trie</c>, the trie that chose its replacements as a Mermaid flowchart. Default false.</summary>
+    public bool? Explain { get; init; }
+}

@@ -1,0 +1,161 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using RefineService.Core.Refinement;
+
+namespace RefineService.Api.Contracts;
+
+/// <summary>The answer of <c>POST /v1/recommendations</c>.</summary>
+public sealed record RecommendationResponse
+{
+    /// <summary>The version of the action catalog the refinement used.</summary>
+    public required string CatalogVersion { get; init; }
+
+    /// <summary>One recommendation per policy of the request, in the same order.</summary>
+    public required IReadOnlyList<PolicyRecommendation> Recommendations { get; init; }
+
+    /// <summary>The same result in the shape of Access Analyzer's GetFindingRecommendation, for tools written for it: per changed policy a <c>CREATE_POLICY</c> step then a <c>DETACH_POLICY</c> step; per policy with nothing left a <c>DETACH_POLICY</c> step alone.</summary>
+    public required IReadOnlyList<RecommendedStep> RecommendedSteps { get; init; }
+}
+
+/// <summary>What to do with one policy.</summary>
+public enum RecommendedAction
+{
+    /// <summary>Nothing changes.</summary>
+    [JsonStringEnumMemberName("NONE")]
+    None,
+
+    /// <summary>Create the recommended policy (and detach the existing one).</summary>
+    [JsonStringEnumMemberName("CREATE_POLICY")]
+    CreatePolicy,
+
+    /// <summary>Detach the policy: no statement of it is left.</summary>
+    [JsonStringEnumMemberName("DETACH_POLICY")]
+    DetachPolicy,
+}
+
+/// <summary>The recommendation for one policy.</summary>
+public sealed record PolicyRecommendation
+{
+    /// <summary>The <c>id</c> the request gave the policy; absent when it gave none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PolicyId { get; init; }
+
+    /// <summary><c>NONE</c> when nothing changes, <c>DETACH_POLICY</c> when no statement is left, else <c>CREATE_POLICY</c>.</summary>
+    public required RecommendedAction RecommendedAction { get; init; }
+
+    /// <summary>The recommended document: the original's structure, keys and order with the unused actions removed; absent with <c>DETACH_POLICY</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonObject? RecommendedPolicy { get; init; }
+
+    /// <summary>One record per statement of the original document, in order.</summary>
+    public required IReadOnlyList<StatementChange> Changes { get; init; }
+
+    /// <summary>How many catalog actions the policy's Allow statements allow, before and after.</summary>
+    public required PolicySummary Summary { get; init; }
+
+    /// <summary>The recommended document's size against IAM's limit for the policy's kind.</summary>
+    public required PolicySize Size { get; init; }
+
+    /// <summary>Both documents pretty-printed the same way and diffed line by line, as one hunk holding the whole document; empty with <c>NONE</c>.</summary>
+    public required string UnifiedDiff { get; init; }
+
+    /// <summary>Things to know, such as actions the catalog lacks; each names the element concerned by a JSON path into the request.</summary>
+    public required IReadOnlyList<Warning> Warnings { get; init; }
+}
+
+/// <summary>What became of one statement.</summary>
+public sealed record StatementChange
+{
+    /// <summary>The statement's 0-based position in the original document.</summary>
+    public required int Index { get; init; }
+
+    /// <summary>The statement's <c>Sid</c>, or null.</summary>
+    public required string? Sid { get; init; }
+
+    /// <summary><c>unchanged</c>, <c>modified</c> or <c>removed</c> (nothing of it is left).</summary>
+    public required StatementStatus Status { get; init; }
+
+    /// <summary>Entries of the original <c>Action</c> or <c>NotAction</c> that are gone.</summary>
+    public required IReadOnlyList<string> Removed { get; init; }
+
+    /// <summary>Entries that are new.</summary>
+    public required IReadOnlyList<string> Added { get; init; }
+
+    /// <summary>Each wildcard entry that was replaced, with what replaced it.</summary>
+    public required IReadOnlyList<Replacement> Replaced { get; init; }
+}
+
+/// <summary>A wildcard entry and the entries that replace it.</summary>
+public sealed record Replacement
+{
+    /// <summary>The original entry, e.g. <c>s3:Get*</c>.</summary>
+    public required string Entry { get; init; }
+
+    /// <summary>Its replacements, in order.</summary>
+    public required IReadOnlyList<string> With { get; init; }
+
+    /// <summary>With <c>options.explain</c>, the trie that chose the replacements as a Mermaid <c>flowchart</c>: one node per candidate prefix visited, classes <c>safe</c> and <c>unsafe</c>, the emitted ones also <c>emitted</c>. Absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Trie { get; init; }
+}
+
+/// <summary>Counts of catalog actions the policy's Allow statements allow.</summary>
+public sealed record PolicySummary
+{
+    /// <summary>How many catalog actions the original allows.</summary>
+    public required int AllowedActionsBefore { get; init; }
+
+    /// <summary>How many the recommendation allows.</summary>
+    public required int AllowedActionsAfter { get; init; }
+
+    /// <summary>How many of the removed actions have each access level, keyed by IAM's names: <c>List</c>, <c>Read</c>, <c>Write</c>, <c>Permissions management</c>, <c>Tagging</c>.</summary>
+    public required IReadOnlyDictionary<string, int> RemovedByAccessLevel { get; init; }
+}
+
+/// <summary>The recommended document's size as IAM counts it (characters, white space not counted).</summary>
+public sealed record PolicySize
+{
+    /// <summary>Its characters without white space; 0 when no document is left.</summary>
+    public required int Characters { get; init; }
+
+    /// <summary>IAM's limit for the policy's kind.</summary>
+    public required int Limit { get; init; }
+
+    /// <summary>Whether <c>characters</c> is within <c>limit</c>.</summary>
+    public required bool WithinLimit { get; init; }
+}
+
+/// <summary>A warning about the input or the result.</summary>
+public sealed record Warning
+{
+    /// <summary>A stable code: <c>UnknownAction</c>, <c>UnknownService</c> or <c>PolicySizeExceeded</c>.</summary>
+    public required string Code { get; init; }
+
+    /// <summary>A sentence for people.</summary>
+    public required string Message { get; init; }
+
+    /// <summary>The JSON path of the element concerned in the request, e.g. <c>$.policies[0].document.Statement[1].Action[2]</c> or <c>$.unusedPermissions[1].actions[0]</c>.</summary>
+    public required string Path { get; init; }
+}
+
+/// <summary>One step of Access Analyzer's GetFindingRecommendation shape.</summary>
+public sealed record RecommendedStep
+{
+    /// <summary>The step.</summary>
+    public required UnusedPermissionsRecommendedStep UnusedPermissionsRecommendedStep { get; init; }
+}
+
+/// <summary>A step for one policy, as Access Analyzer writes it.</summary>
+public sealed record UnusedPermissionsRecommendedStep
+{
+    /// <summary><c>CREATE_POLICY</c> or <c>DETACH_POLICY</c>.</summary>
+    public required RecommendedAction RecommendedAction { get; init; }
+
+    /// <summary>With <c>CREATE_POLICY</c>, the recommended document as a JSON string.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? RecommendedPolicy { get; init; }
+
+    /// <summary>The <c>id</c> of the policy concerned, when the request gave one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ExistingPolicyId { get; init; }
+}

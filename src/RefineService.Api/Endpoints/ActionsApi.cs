@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using RefineService.Api.Contracts;
+using RefineService.Api.Infrastructure;
+using RefineService.Api.Validation;
+
+namespace RefineService.Api.Endpoints;
+
+/// <summary><c>POST /v1/actions/expand</c>: what IAM action patterns match in the catalog.</summary>
+public static class ActionsApi
+{
+    public static RouteGroupBuilder MapActions(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/actions").WithTags("Actions");
+
+        group.MapPost("/expand", Expand)
+            .WithName("ExpandActions")
+            .WithSummary("Expand action patterns to the catalog actions they match")
+            .WithDescription("For each pattern (`s3:Get*`, `ec2:Describe?pcs`, `*`), the catalog actions it matches, case-insensitively, as IAM matches them.")
+            .WithValidation<ExpandActionsRequest>()
+            .WithRequestExample(RequestExamples.Expand)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+
+        return group;
+    }
+
+    public static Results<Ok<ExpandActionsResponse>, ProblemHttpResult> Expand(ExpandActionsRequest request, CatalogState state)
+    {
+        if (state.Catalog is not { } catalog)
+        {
+            return CatalogProblems.Loading();
+        }
+
+        return TypedResults.Ok(new ExpandActionsResponse
+        {
+            CatalogVersion = catalog.Version,
+            Patterns =
+            [
+                .. request.Patterns!.Select(pattern =>
+                {
+                    var actions = catalog.Match(pattern);
+                    return new PatternExpansion
+                    {
+                        Pattern = pattern,
+                        ActionCount = actions.Count,
+                        Actions = [.. actions.Select(CatalogApi.Describe)],
+                    };
+                }),
+            ],
+        });
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using RefineService.Api.Contracts;
+using RefineService.Api.Infrastructure;
+using RefineService.Api.Validation;
+using RefineService.Core.Refinement;
+
+namespace RefineService.Api.Endpoints;
+
+/// <summary><c>POST /v1/recommendations</c>: refines IAM policies by removing the actions Access Analyzer found unused.</summary>
+public static partial class RecommendationsApi
+{
+    public static RouteGroupBuilder MapRecommendations(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/recommendations").WithTags("Recommendations");
+
+        group.MapPost("/", Recommend)
+            .WithName("CreateRecommendations")
+            .WithSummary("Recommend refined policies without the unused actions")
+            .WithDescription(
+                "Removes from each policy the actions reported unused, keeping its structure: individually listed unused actions are removed, " +
+                "and a wildcard that covers unused actions is replaced by its shortest safe prefixes (the least general generalization). " +
+                "Unused actions come as `unusedPermissions`, as Access Analyzer's `findingDetails`, or both. " +
+                "Errors are keyed by the JSON path of the field at fault, e.g. `$.policies[0].document.Statement[1].Effect`; " +
+                "warnings carry the same kind of path.")
+            .WithValidation<RecommendationRequest>()
+            .WithRequestExample(RequestExamples.Recommendation)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+
+        return group;
+    }
+
+    // Refines every policy of the request against the union of its unused actions.
+    public static Results<Ok<RecommendationResponse>, ProblemHttpResult> Recommend(
+        RecommendationRequest request, CatalogState state, ILoggerFactory loggers)
+    {
+        if (state.Catalog is not { } catalog)
+        {
+            return CatalogProblems.Loading();
+        }
+
+        var unusedInput = RecommendationInputs.UnusedActions(request);
+        var unused = UnusedActionSet.Create(catalog, unusedInput.Permissions);
+        var findingWarnings = unused.Warnings.Select(w => RecommendationResults.Warning(w, unusedInput.Locate(w.Path))).ToList();
+
+        var refiner = new Refiner(catalog);
+        var recommendations = new List<PolicyRecommendation>();
+        int create = 0, detach = 0, characters = 0, warnings = 0;
+        foreach (var policy in RecommendationInputs.Policies(request))
+        {
+            var document = PolicyDocumentText.ToObject(policy.Document);
+            var result = refiner.Refine(document, unused, policy.Options);
+            var recommendation = RecommendationResults.Recommendation(policy, document, result, findingWarnings);
+            recommendations.Add(recommendation);
+            create += recommendation.RecommendedAction == RecommendedAction.CreatePolicy ? 1 : 0;
+            detach += recommendation.RecommendedAction == RecommendedAction.DetachPolicy ? 1 : 0;
+            characters += recommendation.Size.Characters;
+            warnings += recommendation.Warnings.Count;
+        }
+
+        // Counts and sizes only: policy content is the customer's and stays out of the logs.
+        var logger = loggers.CreateLogger(typeof(RecommendationsApi));
+        LogRefined(logger, recommendations.Count, unusedInput.Permissions.Count, unused.CatalogActionCount, create, detach, characters, warnings);
+
+        return TypedResults.Ok(new RecommendationResponse
+        {
+            CatalogVersion = catalog.Version,
+            Recommendations = recommendations,
+            RecommendedSteps = [.. recommendations.SelectMany(RecommendationResults.Steps)],
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message =
+        "Refined {PolicyCount} policies against {FindingCount} findings ({UnusedActionCount} unused catalog actions): " +
+        "{CreateCount} to recreate, {DetachCount} to detach, {RecommendedCharacters} characters recommended, {WarningCount} warnings")]
+    private static partial void LogRefined(
+        ILogger logger, int policyCount, int findingCount, int unusedActionCount, int createCount, int detachCount, int recommendedCharacters, int warningCount);
+}

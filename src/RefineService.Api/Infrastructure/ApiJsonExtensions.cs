@@ -1,0 +1,27 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using RefineService.Api.Contracts;
+
+namespace RefineService.Api.Infrastructure;
+
+/// <summary>The JSON settings of every request and answer.</summary>
+public static class ApiJsonExtensions
+{
+    public static IServiceCollection AddApiJson(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+
+            // Enums travel as camelCase strings ("modified"); a member's JsonStringEnumMemberName wins ("CREATE_POLICY").
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+
+            // A key given twice in a document is a mistake IAM refuses too; refuse it while binding (400), never guess.
+            json.SerializerOptions.AllowDuplicateProperties = false;
+        });
+
+        // Minimal APIs then throw on unreadable bodies, so the exception handler can answer with the JSON error's line and position.
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        return services;
+    }
+}

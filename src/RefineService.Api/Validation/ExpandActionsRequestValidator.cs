@@ -1,0 +1,26 @@
+using FluentValidation;
+using RefineService.Api.Contracts;
+
+namespace RefineService.Api.Validation;
+
+/// <summary>The rules of <c>POST /v1/actions/expand</c>: 1 to 100 patterns written as in a policy.</summary>
+internal sealed class ExpandActionsRequestValidator : AbstractValidator<ExpandActionsRequest>
+{
+    /// <summary>The most patterns one request may expand.</summary>
+    public const int MaxPatterns = 100;
+
+    public ExpandActionsRequestValidator()
+    {
+        RuleFor(request => request.Patterns)
+            .Cascade(CascadeMode.Stop)
+            .NotNull()
+            .WithMessage("Give the action patterns to expand in 'patterns', such as [\"s3:Get*\"].")
+            .Must(patterns => patterns!.Count is > 0 and <= MaxPatterns)
+            .WithMessage($"'patterns' must hold between 1 and {MaxPatterns} patterns.");
+
+        RuleForEach(request => request.Patterns)
+            .Must(pattern => pattern is not null && IamSyntax.ActionPattern().IsMatch(pattern))
+            .WithMessage((_, pattern) => $"'{pattern}' is not an action pattern: write service:action, such as \"s3:Get*\" or \"ec2:Describe?pcs\", or \"*\".")
+            .When(request => request.Patterns is { Count: <= MaxPatterns });
+    }
+}

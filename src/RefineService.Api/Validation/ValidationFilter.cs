@@ -1,0 +1,43 @@
+using FluentValidation;
+
+namespace RefineService.Api.Validation;
+
+/// <summary>Validates an endpoint's <typeparamref name="T"/> argument; a request that breaks a rule gets 400 with the errors keyed by JSON path.</summary>
+internal sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        if (context.Arguments.OfType<T>().FirstOrDefault() is not { } argument)
+        {
+            return await next(context);
+        }
+
+        var result = await validator.ValidateAsync(argument, context.HttpContext.RequestAborted);
+        if (result.IsValid)
+        {
+            return await next(context);
+        }
+
+        var errors = result.Errors
+            .GroupBy(failure => JsonPath.FromPropertyPath(failure.PropertyName), StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        return TypedResults.ValidationProblem(errors, detail: "The request breaks the rules below; each key is the JSON path of the field concerned.");
+    }
+}
+
+/// <summary>Registers the validators and applies them to endpoints.</summary>
+public static class ValidationExtensions
+{
+    public static IServiceCollection AddRequestValidation(this IServiceCollection services)
+    {
+        // Error keys are JSON paths as the client wrote the body: camelCase names, as in "policies[0].kind".
+        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
+            member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        services.AddValidatorsFromAssemblyContaining<PolicyDocumentValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        return services;
+    }
+
+    /// <summary>Validates the endpoint's <typeparamref name="T"/> argument before the handler runs, and says so in the OpenAPI document.</summary>
+    public static RouteHandlerBuilder WithValidation<T>(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilter<ValidationFilter<T>>().ProducesValidationProblem();
+}

@@ -1,0 +1,18 @@
+namespace RefineService.Api.Tests.Fixtures;
+
+/// <summary>Finds the checked-in snapshot files, in the source tree rather than the build output, so that they can be rewritten.</summary>
+public static class Snapshots
+{
+    public static string PathOf(string name)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "RefineService.sln")))
+            {
+                return Path.Combine(directory.FullName, "tests", "RefineService.Api.Tests", "Snapshots", name);
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (RefineService.sln) is not above the test's output directory.");
+    }
+}
