@@ -63,12 +63,20 @@ ensure_engine() {
 image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
 
 # Every build leaves its build stage behind untagged, and with the vfs driver each layer is a full copy of
-# the SDK (about 0.8 GB). Keep the newest, whose restore layer the next build reuses, and remove the others
-# and any untagged final images; only images built on the stand-ins are touched.
+# the SDK (about 0.8 GB). Keep the newest, whose restore layer the next build reuses, and remove the other
+# leftovers of builds on the stand-ins; only those older than an hour, so that a build running now keeps its own.
 prune_build_leftovers() {
-  local stale
-  stale=$( (docker image ls --quiet --filter dangling=true --filter "label=$standin_label=sdk" | tail -n +2
-            docker image ls --quiet --filter dangling=true --filter "label=$standin_label=runtime") | sort -u)
+  local cutoff stale
+  cutoff=$(($(date +%s) - 3600))
+  stale=$(
+    {
+      docker image ls --filter dangling=true --filter "label=$standin_label=sdk" --format '{{.ID}} {{.CreatedAt}}' | tail -n +2
+      docker image ls --filter dangling=true --filter "label=$standin_label=runtime" --format '{{.ID}} {{.CreatedAt}}'
+    } | while read -r id created; do
+      # CreatedAt reads like "2026-01-31 12:00:00 +0000 UTC"; date reads it without the zone name.
+      if [ "$(date -d "${created% *}" +%s)" -lt "$cutoff" ]; then echo "$id"; fi
+    done | sort -u
+  )
   if [ -n "$stale" ]; then
     log "removing $(echo "$stale" | wc -l) untagged images left by earlier builds"
     echo "$stale" | xargs docker image rm >/dev/null 2>&1 || true
