@@ -35,7 +35,7 @@ public static class HealthProbe
     }
 
     /// <summary>The readiness probe on the first port of <c>ASPNETCORE_HTTP_PORTS</c> (8080 when unset).</summary>
-    internal static Uri DefaultUri(string? httpPorts)
+    public static Uri DefaultUri(string? httpPorts)
     {
         var first = httpPorts?.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
         var port = int.TryParse(first, out var parsed) && parsed is > 0 and <= 65535 ? parsed : DefaultPort;
