@@ -3,6 +3,9 @@ using RefineService.Api.Infrastructure;
 using RefineService.Api.Validation;
 using Serilog;
 
+// `--probe`: the container's health check asks the running instance and exits (HealthProbe).
+if (HealthProbe.TryRun(args, out var probeExitCode)) { Environment.ExitCode = probeExitCode; return; }
+
 // A plain console logger until the host's own is built, so start-up failures are still written.
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 
