@@ -17,17 +17,20 @@ internal static class PrefixTrie
     /// <param name="permitted">The actions an entry may cover, ascending.</param>
     /// <param name="avoidUnknown">Tells, for a lower-case prefix, whether an action the catalog lacks that must not be covered starts with it.</param>
     /// <param name="diagram">Receives the nodes visited, when not null.</param>
+    /// <param name="cancellationToken">Stops the walk between two emitted entries.</param>
     public static List<string> ShortestSafePrefixes(
         ActionCatalog catalog,
         ReadOnlySpan<int> targets,
         ReadOnlySpan<int> permitted,
         Func<string, bool>? avoidUnknown,
-        TrieDiagram? diagram)
+        TrieDiagram? diagram,
+        CancellationToken cancellationToken)
     {
         var entries = new List<string>();
         var i = 0;
         while (i < targets.Length)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var action = targets[i];
             var key = catalog.Key(action);
             var emitted = false;

@@ -13,14 +13,15 @@ public sealed class Refiner(ActionCatalog catalog)
     public ActionCatalog Catalog { get; } = catalog ?? throw new ArgumentNullException(nameof(catalog));
 
     /// <summary>Refines <paramref name="document"/> (left untouched) against <paramref name="unused"/>.</summary>
-    public RefinementResult Refine(JsonObject document, UnusedActionSet unused, RefinementOptions? options = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public RefinementResult Refine(JsonObject document, UnusedActionSet unused, RefinementOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(unused);
         options ??= RefinementOptions.Default;
 
         using var before = new AllowedActions(Catalog.Count);
-        var run = new Run(Catalog, unused, options, before);
+        var run = new Run(Catalog, unused, options, before, cancellationToken);
         var recommended = new JsonObject();
         var statementsLeft = true;
         foreach (var (key, value) in document)
@@ -129,7 +130,7 @@ public sealed class Refiner(ActionCatalog catalog)
     };
 
     /// <summary>The state of one refinement: its inputs, the changes and warnings so far.</summary>
-    private sealed class Run(ActionCatalog catalog, UnusedActionSet unused, RefinementOptions options, AllowedActions before)
+    private sealed class Run(ActionCatalog catalog, UnusedActionSet unused, RefinementOptions options, AllowedActions before, CancellationToken cancellationToken)
     {
         public List<StatementChange> Changes { get; } = [];
 
@@ -138,6 +139,7 @@ public sealed class Refiner(ActionCatalog catalog)
         /// <summary>The recommended statement, or null when nothing of it is left.</summary>
         public JsonNode? Statement(JsonNode? node, int index, string path)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (node is not JsonObject statement || !IsAllow(statement))
             {
                 Changes.Add(new StatementChange(index, Sid(node), StatementStatus.Unchanged, [], [], []));
@@ -195,6 +197,7 @@ public sealed class Refiner(ActionCatalog catalog)
                     continue;
                 }
 
+                cancellationToken.ThrowIfCancellationRequested();
                 var pattern = ActionPattern.Parse(entry);
                 var matches = new List<int>();
                 long steps = 0;
@@ -219,7 +222,7 @@ public sealed class Refiner(ActionCatalog catalog)
                 var diagram = options.Explain && options.Wildcards == WildcardMode.Prefix ? new TrieDiagram() : null;
                 var replacements = options.Wildcards == WildcardMode.None
                     ? PrefixTrie.FullNames(catalog, kept)
-                    : PrefixTrie.ShortestSafePrefixes(catalog, kept, kept, AvoidUnknown(), diagram);
+                    : PrefixTrie.ShortestSafePrefixes(catalog, kept, kept, AvoidUnknown(), diagram, cancellationToken);
                 refined.Replace(entry, replacements, diagram?.ToMermaid());
             }
 
@@ -254,7 +257,7 @@ public sealed class Refiner(ActionCatalog catalog)
                 ? []
                 : options.Wildcards == WildcardMode.None
                     ? PrefixTrie.FullNames(catalog, targets)
-                    : PrefixTrie.ShortestSafePrefixes(catalog, targets, SortedIndices.Union(unused.Indices, excludedSet), avoidUnknown: null, diagram: null);
+                    : PrefixTrie.ShortestSafePrefixes(catalog, targets, SortedIndices.Union(unused.Indices, excludedSet), avoidUnknown: null, diagram: null, cancellationToken);
 
             // Unused actions and services the catalog lacks are excluded by name, unless already excluded.
             additions.AddRange(unused.UnknownActions.Where(a => !patterns.Exists(p => p.IsMatch(a))));
