@@ -230,6 +230,17 @@ public sealed class ActionCatalog
             return;
         }
 
+        // "s3:Get*": everything that starts with the literal prefix matches; no need to run the matcher.
+        if (pattern.LiteralPrefixLength == pattern.Lowered.Length - 1 && pattern.Lowered[^1] == '*')
+        {
+            for (var i = start; i < end; i++)
+            {
+                into.Add(i);
+            }
+
+            return;
+        }
+
         for (var i = start; i < end; i++)
         {
             if (pattern.IsMatchLowered(_keys[i], ref steps))
@@ -247,9 +258,12 @@ public sealed class ActionCatalog
         _candidateLengths.AsSpan(_candidateStart[index], _candidateStart[index + 1] - _candidateStart[index]);
 
     /// <summary>The index range of the actions whose full name starts with the lower-case <paramref name="prefix"/>.</summary>
-    internal (int Start, int End) PrefixRange(ReadOnlySpan<char> prefix)
+    internal (int Start, int End) PrefixRange(ReadOnlySpan<char> prefix) => PrefixRange(prefix, 0, _keys.Length);
+
+    /// <summary>As <see cref="PrefixRange(ReadOnlySpan{char})"/>, searching only [<paramref name="from"/>, <paramref name="to"/>), which must hold the whole range (the range of a shorter prefix does).</summary>
+    internal (int Start, int End) PrefixRange(ReadOnlySpan<char> prefix, int from, int to)
     {
-        int lo = 0, hi = _keys.Length;
+        int lo = from, hi = to;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
@@ -264,7 +278,7 @@ public sealed class ActionCatalog
         }
 
         var start = lo;
-        hi = _keys.Length;
+        hi = to;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
