@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RefineService.Api.Infrastructure;
 using RefineService.Api.Validation;
 
 namespace RefineService.Api.Contracts;
@@ -9,7 +10,7 @@ namespace RefineService.Api.Contracts;
 internal static class PolicyDocumentText
 {
     // As strict as the request body: a key given twice is refused, not silently resolved.
-    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false, MaxDepth = RequestLimits.MaxJsonDepth };
 
     /// <summary>The document as a JSON object; false, with a sentence saying why, when it is not one.</summary>
     public static bool TryRead(JsonElement value, out JsonElement document, [NotNullWhen(false)] out string? problem)

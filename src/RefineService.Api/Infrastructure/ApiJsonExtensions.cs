@@ -18,6 +18,9 @@ public static class ApiJsonExtensions
 
             // A key given twice in a document is a mistake IAM refuses too; refuse it while binding (400), never guess.
             json.SerializerOptions.AllowDuplicateProperties = false;
+
+            // Deeper nesting is refused while reading (400) rather than walked by every step after it.
+            json.SerializerOptions.MaxDepth = RequestLimits.MaxJsonDepth;
         });
 
         // Minimal APIs then throw on unreadable bodies, so the exception handler can answer with the JSON error's line and position.

@@ -31,7 +31,7 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
 
     private static ProblemDetails Describe(BadHttpRequestException exception) => exception switch
     {
-        { InnerException: JsonException json } => Invalid(json.Path ?? JsonPath.Root, JsonErrors.IsSyntaxError(json)
+        { InnerException: JsonException json } => Invalid(json.Path ?? JsonPath.Root, JsonErrors.IsSyntaxError(json) && !JsonErrors.IsTooDeep(json)
             ? $"The body is not valid JSON: {JsonErrors.Describe(json)}."
             : $"{JsonErrors.Describe(json)}."),
 

@@ -1,5 +1,7 @@
 using FluentValidation;
+using FluentValidation.Results;
 using RefineService.Api.Contracts;
+using RefineService.Api.Infrastructure;
 
 namespace RefineService.Api.Validation;
 
@@ -9,7 +11,7 @@ internal sealed class ExpandActionsRequestValidator : AbstractValidator<ExpandAc
     /// <summary>The most patterns one request may expand.</summary>
     public const int MaxPatterns = 100;
 
-    public ExpandActionsRequestValidator()
+    public ExpandActionsRequestValidator(CatalogState catalog)
     {
         RuleFor(request => request.Patterns)
             .Cascade(CascadeMode.Stop)
@@ -19,8 +21,21 @@ internal sealed class ExpandActionsRequestValidator : AbstractValidator<ExpandAc
             .WithMessage($"'patterns' must hold between 1 and {MaxPatterns} patterns.");
 
         RuleForEach(request => request.Patterns)
+            .Cascade(CascadeMode.Stop)
+            .Must(pattern => pattern is null || pattern.Length <= RequestLimits.MaxPatternLength)
+            .WithMessage((_, pattern) => IamSyntax.TooLong(pattern!))
             .Must(pattern => pattern is not null && IamSyntax.ActionPattern().IsMatch(pattern))
             .WithMessage((_, pattern) => $"'{pattern}' is not an action pattern: write service:action, such as \"s3:Get*\" or \"ec2:Describe?pcs\", or \"*\".")
             .When(request => request.Patterns is { Count: <= MaxPatterns });
+
+        // Every action a pattern matches is in the answer, so this also bounds the answer's size. While the catalog loads the endpoint answers 503 anyway.
+        RuleFor(request => request).Custom((request, context) =>
+        {
+            if (catalog.Catalog is { } loaded && request.Patterns is { Count: <= MaxPatterns } patterns &&
+                ExaminedActions.Of(loaded, patterns) is var examined && examined > RequestLimits.MaxExaminedActions)
+            {
+                context.AddFailure(new ValidationFailure(string.Empty, ExaminedActions.TooMany(loaded, examined)));
+            }
+        });
     }
 }

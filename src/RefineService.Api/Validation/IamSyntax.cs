@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using RefineService.Api.Infrastructure;
 
 namespace RefineService.Api.Validation;
 
@@ -19,6 +21,10 @@ internal static partial class IamSyntax
     /// <summary>A service prefix as Access Analyzer writes it.</summary>
     [GeneratedRegex(@"^[a-z0-9-]+$")]
     public static partial Regex ServiceNamespace();
+
+    /// <summary>The message for an action pattern or name over <see cref="RequestLimits.MaxPatternLength"/>; it quotes only the start of it.</summary>
+    public static string TooLong(string text) => string.Create(CultureInfo.InvariantCulture,
+        $"An action pattern may hold at most {RequestLimits.MaxPatternLength:N0} characters; this one has {text.Length:N0} ('{text[..20]}...').");
 
     /// <summary>The first character IAM does not allow in a policy document (it allows tab, line feed, carriage return and U+0020 to U+00FF), or null.</summary>
     public static char? FirstDisallowedCharacter(string text)

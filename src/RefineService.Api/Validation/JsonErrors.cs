@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RefineService.Api.Infrastructure;
 
 namespace RefineService.Api.Validation;
 
@@ -13,7 +14,9 @@ internal static class JsonErrors
         // The serializer's words for a type mismatch name .NET types, which mean nothing to the client.
         var message = exception.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
             ? "This value does not have the type the field needs (see the OpenAPI description)"
-            : exception.Message;
+            : IsTooDeep(exception)
+                ? $"Objects and arrays nest deeper than {RequestLimits.MaxJsonDepth} levels, the most this service reads"
+                : exception.Message;
         foreach (var tail in Tails)
         {
             var at = message.IndexOf(tail, StringComparison.Ordinal);
@@ -28,6 +31,11 @@ internal static class JsonErrors
             ? $"{message} (line {line + 1}, position {position + 1})"
             : message;
     }
+
+    /// <summary>Whether the reader stopped at <see cref="RequestLimits.MaxJsonDepth"/>: the JSON may be valid, but it is more than the service reads.</summary>
+    public static bool IsTooDeep(JsonException exception) =>
+        exception.Message.StartsWith("The maximum configured depth", StringComparison.Ordinal) ||
+        (exception.InnerException is JsonException inner && IsTooDeep(inner));
 
     /// <summary>Whether the exception is the reader's (the text is not JSON) rather than the serializer's (JSON of the wrong shape).</summary>
     public static bool IsSyntaxError(JsonException exception) =>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
 using RefineService.Api.Contracts;
+using RefineService.Api.Infrastructure;
 
 namespace RefineService.Api.Validation;
 
@@ -64,6 +65,10 @@ internal sealed class PolicyDocumentValidator : AbstractValidator<JsonElement>
                 break;
             case JsonValueKind.Array when statements.GetArrayLength() == 0:
                 yield return (statementPath, "'Statement' must hold at least one statement.");
+                break;
+            case JsonValueKind.Array when statements.GetArrayLength() > RequestLimits.MaxStatements:
+                yield return (statementPath, string.Create(CultureInfo.InvariantCulture,
+                    $"A document may hold at most {RequestLimits.MaxStatements:N0} statements; this one has {statements.GetArrayLength():N0}."));
                 break;
             case JsonValueKind.Array:
                 var index = 0;
@@ -157,6 +162,11 @@ internal sealed class PolicyDocumentValidator : AbstractValidator<JsonElement>
         if (text.Length == 0)
         {
             return "An action must not be empty; write service:action, such as \"s3:GetObject\".";
+        }
+
+        if (text.Length > RequestLimits.MaxPatternLength)
+        {
+            return IamSyntax.TooLong(text);
         }
 
         return IamSyntax.ActionPattern().IsMatch(text)

@@ -1,5 +1,8 @@
+using System.Globalization;
 using FluentValidation;
+using FluentValidation.Results;
 using RefineService.Api.Contracts;
+using RefineService.Api.Infrastructure;
 
 namespace RefineService.Api.Validation;
 
@@ -12,7 +15,7 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
     public static readonly string[] Kinds = ["managed", "awsManaged", "inlineRole", "inlineUser", "inlineGroup"];
     public static readonly string[] WildcardModes = ["prefix", "none"];
 
-    public RecommendationRequestValidator()
+    public RecommendationRequestValidator(CatalogState catalog)
     {
         var documents = new PolicyDocumentValidator();
 
@@ -74,5 +77,25 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
             .WithMessage(request => $"'{request.Options!.Wildcards}' is not a wildcards mode; use \"prefix\" (the default) or \"none\".")
             .OverridePropertyName("options.wildcards")
             .When(request => request.Options is not null);
+
+        RuleFor(request => request).Custom((request, context) =>
+        {
+            var unused = UnusedActionCount(request);
+            if (unused > RequestLimits.MaxUnusedActions)
+            {
+                context.AddFailure(new ValidationFailure(string.Empty, string.Create(CultureInfo.InvariantCulture,
+                    $"At most {RequestLimits.MaxUnusedActions:N0} unused actions can be read in one request; this one lists {unused:N0}.")));
+            }
+
+            // While the catalog loads the endpoint answers 503 anyway.
+            if (catalog.Catalog is { } loaded && ExaminedActions.Of(loaded, request) is var examined && examined > RequestLimits.MaxExaminedActions)
+            {
+                context.AddFailure(new ValidationFailure(string.Empty, ExaminedActions.TooMany(loaded, examined)));
+            }
+        });
     }
+
+    private static long UnusedActionCount(RecommendationRequest request) =>
+        (request.UnusedPermissions ?? []).Sum(p => (long)(p?.Actions?.Count ?? 0)) +
+        (request.FindingDetails ?? []).Sum(d => (long)(d?.UnusedPermissionDetails?.Actions?.Count ?? 0));
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
 using RefineService.Api.Contracts;
+using RefineService.Api.Infrastructure;
 
 namespace RefineService.Api.Validation;
 
@@ -72,6 +73,7 @@ internal static class UnusedActionNames
     public static string? Check(string? name) => name switch
     {
         null or "" => "An unused action needs its name, such as \"GetObject\".",
+        { Length: > RequestLimits.MaxPatternLength } => IamSyntax.TooLong(name),
         _ when name.Contains(':', StringComparison.Ordinal) => $"'{name}': give the action name without its service prefix, such as \"GetObject\"; the prefix is 'serviceNamespace'.",
         _ when !IamSyntax.ActionName().IsMatch(name) => $"'{name}' is not an action name: letters, digits and hyphens, with * and ? as wildcards.",
         _ => null,
