@@ -45,6 +45,9 @@ try
     // Empty error answers (404 unknown route, 405 wrong method) become problem details too.
     app.UseStatusCodePages();
 
+    // JSON bodies are read whole first: over 1 MiB is 413; text that is not Unicode (bad UTF-8, a lone surrogate) is 400.
+    app.UseJsonBodyChecks();
+
     // Swagger UI at /swagger, the document at /swagger/v1/swagger.json; / redirects there.
     app.MapOpenApiDocument();
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RefineService.Api.Infrastructure;
@@ -19,9 +20,16 @@ internal static class PolicyDocumentText
         problem = null;
         if (value.ValueKind == JsonValueKind.String)
         {
+            var text = value.GetString()!;
+            if (JsonText.FindInvalidText(Encoding.UTF8.GetBytes(text)) is { } invalid)
+            {
+                problem = $"{invalid.Problem.TrimEnd('.')} (at {invalid.Path} of the document the string holds).";
+                return false;
+            }
+
             try
             {
-                document = JsonElement.Parse(value.GetString()!, Strict);
+                document = JsonElement.Parse(text, Strict);
             }
             catch (JsonException ex)
             {

@@ -43,12 +43,7 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         _ => new ProblemDetails { Status = exception.StatusCode },
     };
 
-    private static HttpValidationProblemDetails Invalid(string path, string message) =>
-        new(new Dictionary<string, string[]> { [path] = [message] })
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Detail = "The request body could not be read; the key is the JSON path where reading stopped.",
-        };
+    private static HttpValidationProblemDetails Invalid(string path, string message) => BodyProblems.Unreadable(path, message);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Request refused with {StatusCode}: {Problem}")]
     private static partial void LogRefused(ILogger logger, int statusCode, string? problem);
