@@ -16,8 +16,12 @@ try
     // Structured logs, configured in appsettings.json.
     builder.AddSerilogLogging();
 
-    // Bodies over 1 MiB are refused (413) before they are read.
-    builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+    // Bodies over 1 MiB are refused (413) before they are read; no Server header tells what answers.
+    builder.WebHost.ConfigureKestrel(kestrel =>
+    {
+        kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
+        kestrel.AddServerHeader = false;
+    });
 
     // The IAM action catalog, loaded once in the background; readiness waits for it.
     builder.Services.AddActionCatalog();
@@ -38,6 +42,9 @@ try
 
     // One log line per request: method, path, status, elapsed, trace id.
     app.UseRequestLogging();
+
+    // X-Content-Type-Options: nosniff on every answer; Cache-Control: no-store on answers holding policies.
+    app.UseSecurityHeaders();
 
     // Exceptions become problem details: 400/413/415 for unreadable requests, 500 with a trace id for bugs.
     app.UseExceptionHandler();

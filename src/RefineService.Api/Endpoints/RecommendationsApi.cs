@@ -11,7 +11,8 @@ public static partial class RecommendationsApi
 {
     public static RouteGroupBuilder MapRecommendations(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/recommendations").WithTags("Recommendations");
+        // Answers hold the client's policies: no cache may keep them.
+        var group = routes.MapGroup("/v1/recommendations").WithTags("Recommendations").WithNoStore();
 
         group.MapPost("/", Recommend)
             .WithName("CreateRecommendations")
