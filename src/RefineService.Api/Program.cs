@@ -38,6 +38,15 @@ try
     // The OpenAPI document and Swagger UI, described from the contracts' XML documentation.
     builder.Services.AddOpenApiDocument();
 
+    // Optional API keys (X-Api-Key): off unless configured, then needed on every API call.
+    builder.Services.AddApiKeyAuthentication();
+
+    // Requests per client (per key, or per address), limited by the framework's rate limiter; off in Development.
+    builder.Services.AddClientRateLimiting();
+
+    // A time limit per API request: work past it is cancelled and answered 503.
+    builder.Services.AddRequestTimeLimit();
+
     var app = builder.Build();
 
     // One log line per request: method, path, status, elapsed, trace id.
@@ -52,19 +61,26 @@ try
     // Empty error answers (404 unknown route, 405 wrong method) become problem details too.
     app.UseStatusCodePages();
 
-    // JSON bodies are read whole first: over 1 MiB is 413; text that is not Unicode (bad UTF-8, a lone surrogate) is 400.
-    app.UseJsonBodyChecks();
-
     // Swagger UI at /swagger, the document at /swagger/v1/swagger.json; / redirects there.
     app.MapOpenApiDocument();
 
-    // Liveness and readiness probes.
+    // The endpoint is chosen first, so that keys, rate limits and time limits apply to the API's endpoints only.
+    app.UseRouting();
+    app.UseAuthentication();
+
+    // After authentication, so that a client with a key has its own limit; before authorization, so that key guessing is limited too.
+    app.UseRateLimiter();
+    app.UseAuthorization();
+    app.UseRequestTimeouts();
+
+    // JSON bodies are read whole first: over 1 MiB is 413; text that is not Unicode (bad UTF-8, a lone surrogate) is 400.
+    app.UseJsonBodyChecks();
+
+    // Liveness and readiness probes, open to the orchestrator.
     app.MapHealthEndpoints();
 
-    // The API.
-    app.MapRecommendations();
-    app.MapCatalog();
-    app.MapActions();
+    // The API under /v1.
+    app.MapApi();
 
     app.Run();
 }

@@ -60,7 +60,7 @@ public class OpenApiDocumentTests(ApiFactory factory)
     {
         var responses = (await DocumentAsync())["paths"]!["/v1/recommendations"]!["post"]!["responses"]!.AsObject();
 
-        Assert.Equal(["200", "400", "413", "415", "500", "503"], responses.Select(r => r.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["200", "400", "401", "413", "415", "429", "500", "503"], responses.Select(r => r.Key).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -33,9 +33,9 @@ public static partial class RecommendationsApi
         return group;
     }
 
-    // Refines every policy of the request against the union of its unused actions.
+    // Refines every policy of the request against the union of its unused actions; the token is cancelled past the request's time limit.
     public static Results<Ok<RecommendationResponse>, ProblemHttpResult> Recommend(
-        RecommendationRequest request, CatalogState state, ILoggerFactory loggers)
+        RecommendationRequest request, CatalogState state, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (state.Catalog is not { } catalog)
         {
@@ -52,7 +52,7 @@ public static partial class RecommendationsApi
         foreach (var policy in RecommendationInputs.Policies(request))
         {
             var document = PolicyDocumentText.ToObject(policy.Document);
-            var result = refiner.Refine(document, unused, policy.Options);
+            var result = refiner.Refine(document, unused, policy.Options, cancellationToken);
             var recommendation = RecommendationResults.Recommendation(policy, document, result, findingWarnings);
             recommendations.Add(recommendation);
             create += recommendation.RecommendedAction == RecommendedAction.CreatePolicy ? 1 : 0;

@@ -41,6 +41,27 @@ public static class OpenApiExtensions
             swagger.SchemaFilter<ContractSchemaFilter>();
         });
 
+        // With API keys configured, the document says so and Swagger UI's Authorize button sends the key.
+        services.AddOptions<SwaggerGenOptions>().Configure<ApiKeyStore>((swagger, keys) =>
+        {
+            if (!keys.IsEnabled)
+            {
+                return;
+            }
+
+            swagger.AddSecurityDefinition(ApiKeyAuthentication.Scheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyOptions.HeaderName,
+                Description = "The API key this service was given for your client.",
+            });
+            swagger.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(ApiKeyAuthentication.Scheme, document)] = [],
+            });
+        });
+
         // Schemas follow the JSON settings the endpoints use: camelCase names, enums as strings.
         services.AddTransient<ISerializerDataContractResolver>(provider =>
             new JsonSerializerDataContractResolver(provider.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions));
@@ -83,11 +104,13 @@ internal sealed class ResponseDescriptionOperationFilter : IOperationFilter
     {
         ["200"] = "The answer.",
         ["400"] = "The request breaks a rule or is not readable JSON; each key of `errors` is the JSON path of a field at fault, `$` for the body as a whole.",
+        ["401"] = "API keys are configured and the request has no valid one in `X-Api-Key`.",
         ["404"] = "No such service in the catalog.",
         ["413"] = "The body is larger than 1 MiB.",
         ["415"] = "The body is not declared as `application/json`.",
+        ["429"] = "This client has made more requests than its rate limit allows; `Retry-After` says when to retry.",
         ["500"] = "A fault of the service, never of the request; `traceId` finds it in the logs.",
-        ["503"] = "The action catalog is still loading after a start; retry in a few seconds.",
+        ["503"] = "The action catalog is still loading after a start, or the request took longer than the service's time limit; retry later.",
     };
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)

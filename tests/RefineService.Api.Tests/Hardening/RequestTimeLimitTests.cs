@@ -1,0 +1,83 @@
+using System.Net;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RefineService.Api.Infrastructure;
+using RefineService.Api.Contracts;
+using RefineService.Api.Tests.Fixtures;
+
+namespace RefineService.Api.Tests.Hardening;
+
+/// <summary>Work past the request time limit is cancelled and answered 503, and the service goes on serving.</summary>
+public sealed class RequestTimeLimitTests
+{
+    private const string Expand = "/v1/actions/expand";
+
+    [Fact]
+    public async Task WorkPastTheTimeLimitIsCancelledAndAnswered503ProblemDetailsAndTheServiceGoesOnServing()
+    {
+        var stuck = new StuckValidator();
+        await using var factory = await ConfiguredApiFactory.StartAsync(
+            new Dictionary<string, string?> { ["RequestTimeLimit:Timeout"] = "00:00:00.200" },
+            services => services.AddSingleton<IValidator<ExpandActionsRequest>>(stuck));
+        using var client = factory.CreateClient();
+
+        using var slow = await client.PostJsonTextAsync(Expand, """{ "patterns": ["s3:Get*"] }""");
+        using var next = await client.GetPathAsync("/v1/catalog");
+        using var ready = await client.GetPathAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, slow.StatusCode);
+        Assert.Equal("application/problem+json", slow.Content.Headers.ContentType?.MediaType);
+        var problem = await slow.ReadJsonAsync();
+        Assert.Equal("The request took too long", (string?)problem["title"]);
+        Assert.StartsWith("The service stopped working on this request after 0.2 seconds", (string?)problem["detail"], StringComparison.Ordinal);
+        Assert.True(stuck.Cancelled.Task.IsCompletedSuccessfully, "the work was not told to stop");
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheTimeLimitDoesNotApplyToTheProbes()
+    {
+        await using var factory = await ConfiguredApiFactory.StartAsync(new Dictionary<string, string?> { ["RequestTimeLimit:Timeout"] = "00:00:00.001" });
+        using var client = factory.CreateClient();
+
+        using var ready = await client.GetPathAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    [Fact]
+    public void ATimeLimitThatIsNotPositiveStopsTheServiceFromStarting()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["RequestTimeLimit:Timeout"] = "00:00:00" }).Build();
+        using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddRequestTimeLimit().BuildServiceProvider();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Timeout", failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Stands for work that takes long: it waits until its request is cancelled, and says so.</summary>
+    private sealed class StuckValidator : AbstractValidator<ExpandActionsRequest>
+    {
+        public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override async Task<ValidationResult> ValidateAsync(ValidationContext<ExpandActionsRequest> context, CancellationToken cancellation = default)
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                Cancelled.TrySetResult();
+                throw;
+            }
+
+            return new ValidationResult();
+        }
+    }
+}
