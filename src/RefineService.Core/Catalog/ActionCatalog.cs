@@ -261,39 +261,8 @@ public sealed class ActionCatalog
     internal (int Start, int End) PrefixRange(ReadOnlySpan<char> prefix) => PrefixRange(prefix, 0, _keys.Length);
 
     /// <summary>As <see cref="PrefixRange(ReadOnlySpan{char})"/>, searching only [<paramref name="from"/>, <paramref name="to"/>), which must hold the whole range (the range of a shorter prefix does).</summary>
-    internal (int Start, int End) PrefixRange(ReadOnlySpan<char> prefix, int from, int to)
-    {
-        int lo = from, hi = to;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (_keys[mid].AsSpan().SequenceCompareTo(prefix) < 0)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        var start = lo;
-        hi = to;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (_keys[mid].AsSpan().StartsWith(prefix))
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return (start, lo);
-    }
+    internal (int Start, int End) PrefixRange(ReadOnlySpan<char> prefix, int from, int to) =>
+        SortedStrings.PrefixRange(_keys, prefix, from, to);
 
     private static (int[] Start, ushort[] Lengths) BuildCandidates(string[] keys, string[] names)
     {
