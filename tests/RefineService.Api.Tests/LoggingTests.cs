@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,48 @@ public sealed class LoggingTests : IAsyncLifetime
         {
             Assert.DoesNotContain(logged, line => line.Contains(content, StringComparison.OrdinalIgnoreCase));
         }
+    }
+
+    /// <summary>A request whose policy holds <see cref="Canary"/> in every place a policy can hold text, shaped as <paramref name="kind"/> says.</summary>
+    private static string RequestWithCanary(string kind)
+    {
+        var document = $$"""
+            { "Version": "2012-10-17", "Statement": [ { "Sid": "{{Canary}}Sid", "Effect": "Allow", "Action": ["s3:Get*", "s3:{{Canary}}Action"],
+              "Resource": "arn:aws:s3:::{{Canary}}-bucket", "Condition": { "StringEquals": { "aws:PrincipalTag/{{Canary}}": "{{Canary}}-value" } } } ] }
+            """;
+        var unused = """ "unusedPermissions": [ { "serviceNamespace": "s3", "actions": ["GetObject"] } ] """;
+        return kind switch
+        {
+            "refined" => $$"""{ "policies": [ { "id": "arn:aws:iam::123456789012:policy/{{Canary}}", "document": {{document}} } ], {{unused}} }""",
+            "as a string" => $$"""{ "policy": {{System.Text.Json.JsonSerializer.Serialize(document)}}, {{unused}} }""",
+            "refused" => $$"""{ "policy": {{document.Replace("\"Allow\"", "\"Permit\"", StringComparison.Ordinal)}}, {{unused}} }""",
+            "unreadable" => $$"""{ "policy": {{document}}, {{unused}} """,
+            "not Unicode" => $$"""{ "policy": {{document.Replace("-value", "-value\\udc00", StringComparison.Ordinal)}}, {{unused}} }""",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+    }
+
+    private const string Canary = "CanaryZq7";
+
+    [Theory]
+    [InlineData("refined", HttpStatusCode.OK)]
+    [InlineData("as a string", HttpStatusCode.OK)]
+    [InlineData("refused", HttpStatusCode.BadRequest)]
+    [InlineData("unreadable", HttpStatusCode.BadRequest)]
+    [InlineData("not Unicode", HttpStatusCode.BadRequest)]
+    public async Task NoPartOfARequestsPolicyReachesTheLogsAtInformationOrAbove(string kind, HttpStatusCode status)
+    {
+        using var client = _factory.CreateClient();
+
+        using var response = await client.PostJsonTextAsync(Recommendations, RequestWithCanary(kind));
+
+        Assert.Equal(status, response.StatusCode);
+        var logged = _factory.Events
+            .Where(e => e.Level >= LogEventLevel.Information)
+            .Select(e => $"{e.RenderMessage()} {string.Join(' ', e.Properties.Select(p => $"{p.Key}={p.Value}"))} {e.Exception}")
+            .ToList();
+        Assert.Contains(logged, line => line.Contains("/v1/recommendations", StringComparison.Ordinal));
+        Assert.DoesNotContain(logged, line => line.Contains(Canary, StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
