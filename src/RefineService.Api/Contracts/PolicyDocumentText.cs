@@ -21,7 +21,7 @@ internal static class PolicyDocumentText
         if (value.ValueKind == JsonValueKind.String)
         {
             var text = value.GetString()!;
-            if (JsonText.FindInvalidText(Encoding.UTF8.GetBytes(text)) is { } invalid)
+            if (JsonBodyScan.FindProblem(Encoding.UTF8.GetBytes(text)) is { } invalid)
             {
                 problem = $"{invalid.Problem.TrimEnd('.')} (at {invalid.Path} of the document the string holds).";
                 return false;

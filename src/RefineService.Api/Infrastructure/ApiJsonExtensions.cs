@@ -19,8 +19,9 @@ public static class ApiJsonExtensions
             // A key given twice in a document is a mistake IAM refuses too; refuse it while binding (400), never guess.
             json.SerializerOptions.AllowDuplicateProperties = false;
 
-            // Deeper nesting is refused while reading (400) rather than walked by every step after it.
-            json.SerializerOptions.MaxDepth = RequestLimits.MaxJsonDepth;
+            // Bodies nested deeper than RequestLimits.MaxJsonDepth are refused before they are read (JsonBodyMiddleware); an answer
+            // nests a policy deeper than its request did ($.policy is $.recommendations[0].recommendedPolicy), so writing needs more.
+            json.SerializerOptions.MaxDepth = 2 * RequestLimits.MaxJsonDepth;
         });
 
         // Minimal APIs then throw on unreadable bodies, so the exception handler can answer with the JSON error's line and position.

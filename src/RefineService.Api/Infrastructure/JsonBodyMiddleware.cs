@@ -5,8 +5,8 @@ namespace RefineService.Api.Infrastructure;
 
 /// <summary>
 /// Reads a JSON request body into memory before the endpoint does: one over <see cref="RequestLimits.MaxBodyBytes"/> is
-/// refused with 413 (also on servers that set no limit of their own), one whose text is not Unicode with a 400 keyed
-/// by the JSON path of the string at fault (<see cref="JsonText"/>).
+/// refused with 413 (also on servers that set no limit of their own), one nested too deep or whose text is not Unicode
+/// with a 400 keyed by the JSON path at fault (<see cref="JsonBodyScan"/>).
 /// </summary>
 internal sealed class JsonBodyMiddleware(RequestDelegate next, IProblemDetailsService problems)
 {
@@ -21,7 +21,7 @@ internal sealed class JsonBodyMiddleware(RequestDelegate next, IProblemDetailsSe
         }
 
         var body = await ReadAsync(context.Request, context.RequestAborted);
-        if (JsonText.FindInvalidText(body.GetBuffer().AsSpan(0, (int)body.Length)) is { } invalid)
+        if (JsonBodyScan.FindProblem(body.GetBuffer().AsSpan(0, (int)body.Length)) is { } invalid)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = BodyProblems.Unreadable(invalid.Path, invalid.Problem) });

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using RefineService.Api.Tests.Fixtures;
 using static RefineService.Api.Tests.Fixtures.HttpClientExtensions;
@@ -38,21 +39,46 @@ public class RequestLimitTests(ApiFactory factory)
     }
 
     [Fact]
-    public async Task ABodyNestedSixtyFourLevelsDeepIsServed()
+    public async Task ABodyNestedSixtyFourLevelsDeepIsServedWithItsRecommendedPolicyInFull()
     {
-        using var response = await _client.PostJsonTextAsync(Recommendations, NestedTo(64));
+        using var response = await _client.PostJsonTextAsync(Recommendations, NestedTo(64).Replace("\"Action\": \"s3:GetObject\"", "\"Action\": [\"s3:GetObject\", \"s3:PutObject\"]", StringComparison.Ordinal));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var recommended = (await DeepJsonAsync(response))["recommendations"]![0]!["recommendedPolicy"]!;
+        Assert.Equal(60, Depth(recommended["Statement"]![0]!["Condition"]!));
     }
 
     [Fact]
-    public async Task ABodyNestedDeeperThanSixtyFourLevelsIsRefusedAtTheFieldHoldingTheNesting()
+    public async Task ADocumentStringNestedSixtyFourLevelsDeepIsServedWithItsRecommendedPolicyInFull()
+    {
+        var document = $$"""{ "Statement": { "Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Condition": {{new string('[', 62) + new string(']', 62)}} } }""";
+        var request = new JsonObject
+        {
+            ["policy"] = document,
+            ["unusedPermissions"] = new JsonArray(new JsonObject { ["serviceNamespace"] = "s3", ["actions"] = new JsonArray("GetObject") }),
+        };
+
+        using var response = await _client.PostJsonAsync(Recommendations, request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var recommended = (await DeepJsonAsync(response))["recommendations"]![0]!["recommendedPolicy"]!;
+        Assert.Equal(62, Depth(recommended["Statement"]!["Condition"]!));
+    }
+
+    // The answer nests the policy deeper than the request did, deeper than a reader allows by default.
+    private static async Task<JsonNode> DeepJsonAsync(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), documentOptions: new JsonDocumentOptions { MaxDepth = 128 })!;
+
+    private static int Depth(JsonNode node) => node is JsonArray { Count: > 0 } array ? 1 + Depth(array[0]!) : 1;
+
+    [Fact]
+    public async Task ABodyNestedDeeperThanSixtyFourLevelsIsRefusedAtTheFirstLevelTooDeep()
     {
         using var response = await _client.PostJsonTextAsync(Recommendations, NestedTo(65));
 
         var (key, messages) = Assert.Single(await RefusedAsync(response));
-        Assert.Equal("$.policy", key);
-        Assert.StartsWith("Objects and arrays nest deeper than 64 levels, the most this service reads (line 1, position", Assert.Single(messages), StringComparison.Ordinal);
+        Assert.Equal("$.policy.Statement[0].Condition" + string.Concat(Enumerable.Repeat("[0]", 60)), key);
+        Assert.Equal("Objects and arrays nest deeper than 64 levels, the most this service reads.", Assert.Single(messages));
     }
 
     [Fact]
@@ -69,7 +95,7 @@ public class RequestLimitTests(ApiFactory factory)
 
         var (key, messages) = Assert.Single(await RefusedAsync(response));
         Assert.Equal("$.policy", key);
-        Assert.StartsWith("The string does not hold valid JSON: Objects and arrays nest deeper than 64 levels", Assert.Single(messages), StringComparison.Ordinal);
+        Assert.Equal("Objects and arrays nest deeper than 64 levels, the most this service reads (at $.Statement.Condition" + string.Concat(Enumerable.Repeat("[0]", 62)) + " of the document the string holds).", Assert.Single(messages));
     }
 
     [Fact]

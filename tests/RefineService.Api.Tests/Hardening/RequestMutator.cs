@@ -123,7 +123,7 @@ public static class RequestMutator
                 1 => Replace(body, random, "type swap", SwapType),
                 2 => Replace(body, random, "odd string", (r, _) => JsonValue.Create(OddStrings[r.Next(OddStrings.Length)])),
                 3 => Replace(body, random, "number", (r, _) => HugeOrNegativeNumber(r)),
-                4 => Replace(body, random, "nesting", (r, _) => Nested(r.Next(2, 200))),
+                4 => Replace(body, random, "nesting", (r, _) => Nested(r.Next(3) == 0 ? r.Next(2, 200) : r.Next(50, 66))),
                 5 => Replace(body, random, "long string", (r, _) => JsonValue.Create(LongString(r))),
                 6 => Grow(body, random),
                 7 => DocumentAsString(body, random),

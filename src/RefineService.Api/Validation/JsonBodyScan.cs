@@ -1,20 +1,25 @@
 using System.Text.Json;
 using System.Text.Unicode;
+using RefineService.Api.Infrastructure;
 
 namespace RefineService.Api.Validation;
 
 /// <summary>
-/// Finds strings and keys in JSON that no .NET string can hold: bytes that are not UTF-8, or an escaped surrogate
-/// without its pair (<c>"\ud800"</c>). The JSON reader lets both through and fails only when such a string is read,
-/// which would make a client's mistake look like a fault of the service.
+/// One pass over JSON before it is parsed, finding what the parser would let through but the service cannot take:
+/// nesting deeper than <see cref="RequestLimits.MaxJsonDepth"/> (the answer nests a policy deeper than the request
+/// does, so the serializer itself allows more), and strings or keys that no .NET string can hold: bytes that are not
+/// UTF-8, or an escaped surrogate without its pair (<c>"\ud800"</c>), which fail only when such a string is read.
 /// </summary>
-internal static class JsonText
+internal static class JsonBodyScan
 {
-    // Deeper JSON is refused by the parser that follows; this pass only has to get there.
-    private static readonly JsonReaderOptions Reading = new() { MaxDepth = 4 * Infrastructure.RequestLimits.MaxJsonDepth };
+    // This pass finds the nesting that is too deep itself, with its path; the reader only has to get there.
+    /// <summary>The sentence for JSON nested deeper than the service reads.</summary>
+    public static readonly string TooDeep = $"Objects and arrays nest deeper than {RequestLimits.MaxJsonDepth} levels, the most this service reads.";
 
-    /// <summary>The JSON path of the first string or key that is not Unicode text, with a sentence saying why; null when every one is, or when the JSON is broken (its parser then says where).</summary>
-    public static (string Path, string Problem)? FindInvalidText(ReadOnlySpan<byte> json)
+    private static readonly JsonReaderOptions Reading = new() { MaxDepth = 2 * RequestLimits.MaxJsonDepth };
+
+    /// <summary>The JSON path of the first nesting too deep, or string or key that is not Unicode text, with a sentence saying why; null when there is none, or when the JSON is broken (its parser then says where).</summary>
+    public static (string Path, string Problem)? FindProblem(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json, Reading);
 
@@ -37,6 +42,11 @@ internal static class JsonText
                         break;
                     case JsonTokenType.StartObject or JsonTokenType.StartArray:
                         containers.Add(new Container(Next(containers, property), reader.TokenType == JsonTokenType.StartArray));
+                        if (containers.Count > RequestLimits.MaxJsonDepth)
+                        {
+                            return (PathOf(containers, null), TooDeep);
+                        }
+
                         break;
                     case JsonTokenType.EndObject or JsonTokenType.EndArray:
                         containers.RemoveAt(containers.Count - 1);
