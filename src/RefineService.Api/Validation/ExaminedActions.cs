@@ -9,12 +9,16 @@ namespace RefineService.Api.Validation;
 /// <summary>
 /// How many catalog actions a request's patterns have the service examine, the measure of a request's work that
 /// <see cref="Infrastructure.RequestLimits.MaxExaminedActions"/> bounds. A wildcard pattern is compared with every
-/// action of its service (<c>ec2:*Vpc?</c> with the 826 of EC2), <c>*</c> and an Allow statement's <c>NotAction</c>
-/// with the whole catalog; an exact action name is found by a binary search and counts one.
+/// action of its service (<c>ec2:*Vpc?</c> with the 826 of EC2), and a comparison costs in proportion to the pattern's
+/// length, so it counts them once for every <see cref="CharactersPerPass"/> characters it has; <c>*</c> and an Allow
+/// statement's <c>NotAction</c> count the whole catalog; an exact action name is found by a binary search and counts one.
 /// </summary>
 /// <remarks>Counted from the request as given, before any work; elements that are not what they should be count nothing (validation refuses them).</remarks>
 internal static class ExaminedActions
 {
+    /// <summary>The pattern length that counts as one pass over the actions it is compared with.</summary>
+    public const int CharactersPerPass = 64;
+
     /// <summary>The work of a recommendation request: every policy's Allow statements and every unused action.</summary>
     public static long Of(ActionCatalog catalog, RecommendationRequest request)
     {
@@ -55,8 +59,9 @@ internal static class ExaminedActions
     /// <summary>The message for a request over the limit, saying how patterns count.</summary>
     public static string TooMany(ActionCatalog catalog, long examined) => string.Create(CultureInfo.InvariantCulture,
         $"The patterns of this request would have the service examine {examined:N0} catalog actions; one request may examine at most " +
-        $"{RequestLimits.MaxExaminedActions:N0}. A wildcard pattern counts the actions of its service (\"s3:Get*\" the {Size(catalog, "s3")} of s3), " +
-        $"\"*\" and an Allow statement with NotAction the whole catalog ({catalog.Count:N0}), an exact action one. Send them in several requests.");
+        $"{RequestLimits.MaxExaminedActions:N0}. A wildcard pattern counts the actions of its service (\"s3:Get*\" the {Size(catalog, "s3")} of s3) " +
+        $"once for every {CharactersPerPass} characters it has; \"*\" and an Allow statement with NotAction count the whole catalog ({catalog.Count:N0}); " +
+        $"an exact action counts one. Send them in several requests.");
 
     private static int Size(ActionCatalog catalog, string prefix) => catalog.TryGetService(prefix, out var service) ? service.ActionCount : 0;
 
@@ -69,13 +74,11 @@ internal static class ExaminedActions
         }
 
         var colon = pattern.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0)
-        {
-            return catalog.Count;
-        }
-
-        return catalog.TryGetService(pattern.AsSpan(0, colon), out var service) ? Math.Max(1, service.ActionCount) : 1;
+        var actions = colon < 0 ? catalog.Count : catalog.TryGetService(pattern.AsSpan(0, colon), out var service) ? service.ActionCount : 0;
+        return Passes(pattern) * Math.Max(1, actions);
     }
+
+    private static long Passes(string pattern) => (pattern.Length + CharactersPerPass - 1) / CharactersPerPass;
 
     private static long OfDocument(ActionCatalog catalog, JsonElement value)
     {
@@ -126,7 +129,7 @@ internal static class ExaminedActions
             return Math.Max(1, serviceSize);
         }
 
-        return names.Sum(name => name is not null && name.AsSpan().IndexOfAny('*', '?') >= 0 ? Math.Max(1, serviceSize) : 1L);
+        return names.Sum(name => name is not null && name.AsSpan().IndexOfAny('*', '?') >= 0 ? Passes(name) * Math.Max(1, serviceSize) : 1L);
     }
 
     private static string? NameOf(JsonElement action) => action.ValueKind switch

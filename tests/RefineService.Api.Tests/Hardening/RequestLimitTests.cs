@@ -233,6 +233,17 @@ public class RequestLimitTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task ALongWildcardPatternCountsTheActionsOfItsServiceOnceForEverySixtyFourCharacters()
+    {
+        // 1,000 characters are 16 passes over the 826 actions of ec2: seven such patterns are 92,512, eight 105,728.
+        using var seven = await _client.PostJsonAsync(Recommendations, WithStatements([.. Enumerable.Range(0, 7).Select(_ => Statement(Pattern(1000)))]));
+        using var eight = await _client.PostJsonAsync(Recommendations, WithStatements([.. Enumerable.Range(0, 8).Select(_ => Statement(Pattern(1000)))]));
+
+        Assert.Equal(HttpStatusCode.OK, seven.StatusCode);
+        Assert.StartsWith("The patterns of this request would have the service examine 105,729 catalog actions", Assert.Single((await RefusedAsync(eight))["$"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExpandingPatternsThatMatchTheWholeCatalogMoreThanFourTimesIsRefused()
     {
         using var fourTimes = await _client.PostJsonTextAsync(Expand, """{ "patterns": ["*", "*", "*", "*"] }""");
