@@ -35,7 +35,7 @@ public static partial class RecommendationsApi
 
     // Refines every policy of the request against the union of its unused actions; the token is cancelled past the request's time limit.
     public static Results<Ok<RecommendationResponse>, ProblemHttpResult> Recommend(
-        RecommendationRequest request, CatalogState state, ILoggerFactory loggers, CancellationToken cancellationToken)
+        RecommendationRequest request, CatalogState state, ILoggerFactory loggers, CancellationToken cancellationToken = default)
     {
         if (state.Catalog is not { } catalog)
         {

@@ -1,4 +1,6 @@
 using FluentValidation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RefineService.Api.Infrastructure;
 
 namespace RefineService.Api.Validation;
 
@@ -34,6 +36,9 @@ public static class ValidationExtensions
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
             member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddValidatorsFromAssemblyContaining<PolicyDocumentValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
+
+        // The validators weigh a request's patterns against the catalog (ExaminedActions); without one loaded they skip that rule.
+        services.TryAddSingleton<CatalogState>();
         return services;
     }
 
