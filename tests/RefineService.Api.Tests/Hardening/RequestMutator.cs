@@ -109,7 +109,8 @@ public static class RequestMutator
     public static FuzzRequest Mutate(IReadOnlyList<(string Path, JsonObject Body)> seeds, int seed, int number)
     {
         ArgumentNullException.ThrowIfNull(seeds);
-        var random = new Random(HashCode.Combine(seed, number));
+        // Not HashCode.Combine: its seed differs from one process to the next, and a run must be repeatable.
+        var random = new Random(unchecked((seed * 1_000_003) + number));
         var (path, original) = seeds[random.Next(seeds.Count)];
         var body = original.DeepClone();
         var names = new List<string>();
