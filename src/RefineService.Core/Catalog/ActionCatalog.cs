@@ -230,6 +230,17 @@ public sealed class ActionCatalog
             return;
         }
 
+        // "s3:Get*": everything that starts with the literal prefix matches; no need to run the matcher.
+        if (pattern.LiteralPrefixLength == pattern.Lowered.Length - 1 && pattern.Lowered[^1] == '*')
+        {
+            for (var i = start; i < end; i++)
+            {
+                into.Add(i);
+            }
+
+            return;
+        }
+
         for (var i = start; i < end; i++)
         {
             if (pattern.IsMatchLowered(_keys[i], ref steps))
@@ -247,39 +258,11 @@ public sealed class ActionCatalog
         _candidateLengths.AsSpan(_candidateStart[index], _candidateStart[index + 1] - _candidateStart[index]);
 
     /// <summary>The index range of the actions whose full name starts with the lower-case <paramref name="prefix"/>.</summary>
-    internal (int Start, int End) PrefixRange(ReadOnlySpan<char> prefix)
-    {
-        int lo = 0, hi = _keys.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (_keys[mid].AsSpan().SequenceCompareTo(prefix) < 0)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
+    internal (int Start, int End) PrefixRange(ReadOnlySpan<char> prefix) => PrefixRange(prefix, 0, _keys.Length);
 
-        var start = lo;
-        hi = _keys.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (_keys[mid].AsSpan().StartsWith(prefix))
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return (start, lo);
-    }
+    /// <summary>As <see cref="PrefixRange(ReadOnlySpan{char})"/>, searching only [<paramref name="from"/>, <paramref name="to"/>), which must hold the whole range (the range of a shorter prefix does).</summary>
+    internal (int Start, int End) PrefixRange(ReadOnlySpan<char> prefix, int from, int to) =>
+        SortedStrings.PrefixRange(_keys, prefix, from, to);
 
     private static (int[] Start, ushort[] Lengths) BuildCandidates(string[] keys, string[] names)
     {

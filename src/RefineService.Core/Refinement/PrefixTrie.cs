@@ -27,21 +27,32 @@ internal static class PrefixTrie
         CancellationToken cancellationToken)
     {
         var entries = new List<string>();
+
+        // The nodes of the previous target's chain that are unsafe; targets come in catalog order, so the nodes still
+        // holding the next target (its range contains it) are the first nodes of its own chain and need no new check.
+        var path = new List<Node>();
         var i = 0;
         while (i < targets.Length)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var action = targets[i];
-            var key = catalog.Key(action);
-            var emitted = false;
-            var parent = -1;
-            foreach (var length in catalog.CandidateLengths(action))
+            while (path.Count > 0 && (action < path[^1].Start || action >= path[^1].End))
             {
-                var (start, end) = catalog.PrefixRange(key.AsSpan(0, length));
+                path.RemoveAt(path.Count - 1);
+            }
+
+            var key = catalog.Key(action);
+            var chain = catalog.CandidateLengths(action);
+            var emitted = false;
+            for (var c = path.Count; c < chain.Length; c++)
+            {
+                var length = chain[c];
+                var (from, to) = path.Count > 0 ? (path[^1].Start, path[^1].End) : (0, catalog.Count);
+                var (start, end) = catalog.PrefixRange(key.AsSpan(0, length), from, to);
                 var safe = SortedIndices.ContainsRange(permitted, start, end)
                     && (avoidUnknown is null || !avoidUnknown(key[..length]));
                 var entry = safe ? EntryFor(catalog, action, length, start, end) : null;
-                parent = diagram?.Visit(CanonicalPrefix(catalog, action, length), parent, safe, entry) ?? -1;
+                var id = diagram?.Visit(CanonicalPrefix(catalog, action, length), path.Count > 0 ? path[^1].DiagramId : -1, safe, entry) ?? -1;
                 if (safe)
                 {
                     entries.Add(entry!);
@@ -49,13 +60,15 @@ internal static class PrefixTrie
                     emitted = true;
                     break;
                 }
+
+                path.Add(new Node(start, end, id));
             }
 
             if (!emitted)
             {
                 // No safe node: the action is wanted but a longer, unwanted action starts with its name, so list it exactly.
                 var full = catalog[action].FullName;
-                diagram?.MarkEmitted(parent, full);
+                diagram?.MarkEmitted(path.Count > 0 ? path[^1].DiagramId : -1, full);
                 entries.Add(full);
                 i++;
             }
@@ -75,6 +88,9 @@ internal static class PrefixTrie
 
         return entries;
     }
+
+    /// <summary>An unsafe node on the way to the current target: its catalog range and its id in the diagram.</summary>
+    private readonly record struct Node(int Start, int End, int DiagramId);
 
     private static string EntryFor(ActionCatalog catalog, int action, int length, int start, int end) =>
         end - start == 1 ? catalog[start].FullName : CanonicalPrefix(catalog, action, length) + "*";

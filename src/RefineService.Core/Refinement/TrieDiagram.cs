@@ -42,9 +42,8 @@ internal sealed class TrieDiagram
         {
             var node = _nodes[id];
             var label = node.Emitted is null ? node.Prefix : $"{node.Prefix} ⇒ {node.Emitted}";
-            var classes = (node.Safe ? "safe" : "unsafe") + (node.Emitted is null ? string.Empty : ",emitted");
             text.Append("  n").Append(id).Append("[\"").Append(label.Replace("\"", "#quot;", StringComparison.Ordinal)).Append("\"]:::")
-                .Append(classes.Split(',')[0]).Append('\n');
+                .Append(node.Safe ? "safe" : "unsafe").Append('\n');
             if (node.Emitted is not null)
             {
                 text.Append("  class n").Append(id).Append(" emitted\n");

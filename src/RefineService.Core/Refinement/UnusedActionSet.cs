@@ -109,25 +109,7 @@ public sealed class UnusedActionSet
     /// <summary>Whether an unused action the catalog lacks starts with the lower-case <paramref name="prefix"/>.</summary>
     internal bool HasUnknownStartingWith(ReadOnlySpan<char> prefix)
     {
-        if (UnknownActions.Length == 0)
-        {
-            return false;
-        }
-
-        int lo = 0, hi = UnknownActions.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (UnknownActions[mid].AsSpan().SequenceCompareTo(prefix) < 0)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo < UnknownActions.Length && UnknownActions[lo].AsSpan().StartsWith(prefix);
+        var (start, end) = SortedStrings.PrefixRange(UnknownActions, prefix, 0, UnknownActions.Length);
+        return end > start;
     }
 }

@@ -1,0 +1,115 @@
+using RefineService.Core.Catalog;
+
+namespace RefineService.Core.Tests.Catalog;
+
+public class ActionPatternTests
+{
+    private static readonly ActionCatalog Catalog = ShippedCatalog.Instance;
+
+    private static IEnumerable<string> AllActions() => Enumerable.Range(0, Catalog.Count).Select(i => Catalog[i].FullName);
+
+    [Theory]
+    [InlineData("s3:GetObject", "s3:GetObject", true)]
+    [InlineData("s3:GetObject", "S3:GETOBJECT", true)]
+    [InlineData("s3:Get*", "s3:GetObject", true)]
+    [InlineData("s3:Get*", "s3:Get", true)]
+    [InlineData("s3:Get*", "s3:PutObject", false)]
+    [InlineData("*", "s3:GetObject", true)]
+    [InlineData("s3:*", "s3:GetObject", true)]
+    [InlineData("s3:*", "s3express:CreateSession", false)]
+    [InlineData("*:Get*", "lambda:GetFunction", true)]
+    [InlineData("*:Get*", "lambda:ListFunctions", false)]
+    [InlineData("s3:*Object*", "s3:PutObjectAcl", true)]
+    [InlineData("s3:*Object*", "s3:ListBucket", false)]
+    [InlineData("ec2:Describe?pcs", "ec2:DescribeVpcs", true)]
+    [InlineData("ec2:Describe?pcs", "ec2:DescribeVVpcs", false)]
+    [InlineData("ec2:Describe?pcs", "ec2:Describepcs", false)]
+    [InlineData("s3:GetObjec", "s3:GetObject", false)]
+    [InlineData("s3:*a*a*b", "s3:aab", true)]
+    [InlineData("s3:*a*a*b", "s3:abab", true)]
+    [InlineData("s3:*a*a*b", "s3:abba", false)]
+    [InlineData("**", "s3:x", true)]
+    [InlineData("s3:?*", "s3:", false)]
+    public void PatternsMatchTheWholeActionCaseInsensitively(string pattern, string action, bool matches) =>
+        Assert.Equal(matches, ActionPattern.Parse(pattern).IsMatch(action));
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData("s3:*")]
+    [InlineData("*:Get*")]
+    [InlineData("s3:*Object*")]
+    [InlineData("ec2:Describe?pcs")]
+    [InlineData("S3:get*")]
+    [InlineData("iam:*Role?olicy")]
+    [InlineData("*:*Tag*")]
+    public void CatalogMatchFindsExactlyTheActionsThePatternMatches(string pattern)
+    {
+        var compiled = ActionPattern.Parse(pattern);
+        var expected = AllActions().Where(a => compiled.IsMatch(a)).ToList();
+
+        var matched = Catalog.Match(pattern).Select(a => a.FullName).ToList();
+
+        Assert.NotEmpty(matched);
+        Assert.Equal(expected, matched);
+    }
+
+    [Fact]
+    public void StarMatchesTheWholeCatalog() => Assert.Equal(Catalog.Count, Catalog.Match("*").Count);
+
+    [Fact]
+    public void ServiceStarMatchesExactlyTheServicesActions()
+    {
+        Assert.True(Catalog.TryGetService("s3", out var s3));
+        Assert.Equal(Catalog.ActionsOf(s3).Select(a => a.FullName), Catalog.Match("s3:*").Select(a => a.FullName));
+    }
+
+    [Fact]
+    public void AQuestionMarkStandsForExactlyOneCharacter() =>
+        Assert.Equal(["ec2:DescribeVpcs"], Catalog.Match("ec2:Describe?pcs").Select(a => a.FullName));
+
+    [Fact]
+    public void MixedCasePatternsMatchInCanonicalSpelling() =>
+        Assert.Equal(["s3:GetObject"], Catalog.Match("S3:gEtObJeCt").Select(a => a.FullName));
+
+    [Theory]
+    [InlineData("nosuchservice:*")]
+    [InlineData("nosuchservice:GetObject")]
+    [InlineData("s3:NoSuchAction*")]
+    [InlineData("s3:Get?")]
+    [InlineData("s3")]
+    [InlineData("")]
+    public void PatternsMatchingNothingGiveAnEmptyList(string pattern) => Assert.Empty(Catalog.Match(pattern));
+
+    [Fact]
+    public void AHostilePatternCostsStepsLinearInPatternTimesTextNeverExponential()
+    {
+        // 4,000 characters of "*a*a*a…*b": a backtracking matcher would explode; ours is bounded by |pattern| × |text| per action.
+        var pattern = ActionPattern.Parse(string.Concat(Enumerable.Repeat("*a", 1_999)) + "*b");
+        var matches = new List<int>();
+        long steps = 0;
+
+        Catalog.MatchIndices(pattern, matches, ref steps);
+
+        var bound = Enumerable.Range(0, Catalog.Count).Sum(i => (long)(Catalog.Key(i).Length + 1) * (pattern.Lowered.Length + 1));
+        Assert.InRange(steps, 1, bound);
+        Assert.Empty(matches);
+    }
+
+    [Fact]
+    public void StepsGrowLinearlyWithThePatternLength()
+    {
+        static long StepsFor(int stars)
+        {
+            var pattern = ActionPattern.Parse(string.Concat(Enumerable.Repeat("*a", stars)) + "*b");
+            long steps = 0;
+            ShippedCatalog.Instance.MatchIndices(pattern, [], ref steps);
+            return steps;
+        }
+
+        var small = StepsFor(250);
+        var large = StepsFor(2_000);
+
+        // Eight times the pattern costs at most about eight times the steps (plus slack), not exponentially more.
+        Assert.InRange(large, small, small * 10);
+    }
+}
