@@ -1,3 +1,5 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
 namespace RefineService.Benchmarks;
@@ -19,7 +21,9 @@ public static class BenchmarkProgram
                 PeerMatch.Run(patterns, output, Console.Out);
                 break;
             default:
-                BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+                // Workload names in full: "largest-AWSSupportServiceRolePolicy" and "largest-AWSConfigServiceRolePolicy" must stay apart.
+                var config = DefaultConfig.Instance.WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(40));
+                BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args, config);
                 break;
         }
     }
