@@ -2,7 +2,7 @@
 # Load test on loopback: publishes the service in Release, starts it (measuring start to ready), warms it, then drives
 # GET /health/live, POST /v1/recommendations with the seed example and with a large managed policy, each with wrk
 # (64 connections, 2 threads, DURATION seconds, a 30 s timeout so that slow answers are measured, not dropped), and prints requests per second, p50, p99 and the non-2xx count.
-# Usage: tests/RefineService.Benchmarks/load/run.sh   (env: DURATION=20 WARMUP=5 PORT=18080 CONNECTIONS=64 STARTS=5;
+# Usage: tests/RefineService.Benchmarks/load/run.sh   (env: DURATION=20 WARMUP=5 PORT=18080 CONNECTIONS=64 STARTS=5 PUBLISH_ARGS=;
 # any DOTNET_* variable, e.g. DOTNET_gcServer=0, reaches the service, which is how the tuning was compared)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -26,7 +26,8 @@ service=""
 cleanup() { if [ -n "$service" ]; then kill "$service" 2>/dev/null || true; wait "$service" 2>/dev/null || true; fi; rm -rf "$work"; }
 trap cleanup EXIT
 
-dotnet publish "$root/src/RefineService.Api" -c Release -o "$work/app" -v quiet -nologo >/dev/null
+# PUBLISH_ARGS (e.g. -p:PublishReadyToRun=false) compares build settings.
+dotnet publish "$root/src/RefineService.Api" -c Release -o "$work/app" -v quiet -nologo ${PUBLISH_ARGS:-} >/dev/null
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
