@@ -45,9 +45,13 @@ public static class PeerMatch
     private static long Pass(ActionCatalog catalog, string[] patterns)
     {
         var count = 0L;
+        // Each expansion read out as names, as iam-expand hands out its expansions.
         foreach (var pattern in patterns)
         {
-            count += catalog.Match(pattern).Count;
+            foreach (var action in catalog.Match(pattern))
+            {
+                count += action.FullName.Length > 0 ? 1 : 0;
+            }
         }
 
         return count;
