@@ -1,9 +1,30 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
 namespace RefineService.Benchmarks;
 
-/// <summary>Runs the benchmarks: <c>dotnet run -c Release --project tests/RefineService.Benchmarks -- --filter '*'</c>.</summary>
+/// <summary>
+/// Runs the benchmarks: <c>dotnet run -c Release --project tests/RefineService.Benchmarks -- --filter '*'</c>;
+/// or one of the measurements the scripts drive: <c>catalog-heap</c>, <c>peer-match PATTERNS OUTPUT</c>.
+/// </summary>
 public static class BenchmarkProgram
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        switch (args)
+        {
+            case ["catalog-heap"]:
+                CatalogHeap.Run(Console.Out);
+                break;
+            case ["peer-match", var patterns, var output]:
+                PeerMatch.Run(patterns, output, Console.Out);
+                break;
+            default:
+                // Workload names in full: "largest-AWSSupportServiceRolePolicy" and "largest-AWSConfigServiceRolePolicy" must stay apart.
+                var config = DefaultConfig.Instance.WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(40));
+                BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args, config);
+                break;
+        }
+    }
 }

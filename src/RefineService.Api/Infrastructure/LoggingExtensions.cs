@@ -21,14 +21,19 @@ public static class LoggingExtensions
                 logger.ReadFrom.Configuration(builder.Configuration)
                     .ReadFrom.Services(services)
                     .Enrich.FromLogContext();
-                if (text)
+                // The console is written from a background thread: a request never waits on stdout. Under overload the
+                // buffer drops events rather than stall requests.
+                logger.WriteTo.Async(sink =>
                 {
-                    logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {TraceId}{NewLine}{Exception}");
-                }
-                else
-                {
-                    logger.WriteTo.Console(new RenderedCompactJsonFormatter());
-                }
+                    if (text)
+                    {
+                        sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {TraceId}{NewLine}{Exception}");
+                    }
+                    else
+                    {
+                        sink.Console(new RenderedCompactJsonFormatter());
+                    }
+                });
             },
             preserveStaticLogger: true);
         return builder;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
@@ -36,9 +37,13 @@ internal sealed class PolicyDocumentValidator : AbstractValidator<JsonElement>
 
     private static IEnumerable<(string Path, string Message)> Check(JsonElement document, string path)
     {
-        foreach (var error in CheckCharacters(document, path))
+        // A clean document is scanned without building paths or strings; only one with a fault is walked again to name each.
+        if (HasDisallowedCharacters(document))
         {
-            yield return error;
+            foreach (var error in CheckCharacters(document, path))
+            {
+                yield return error;
+            }
         }
 
         if (document.TryGetProperty("Version", out var version) &&
@@ -158,6 +163,12 @@ internal sealed class PolicyDocumentValidator : AbstractValidator<JsonElement>
             return $"An action must be a string such as \"s3:GetObject\"; this is {PolicyDocumentText.Describe(entry.ValueKind)}.";
         }
 
+        Span<char> buffer = stackalloc char[256];
+        if (JsonText.TryGetPlainAscii(entry, buffer, out var plain) && IamSyntax.ActionPattern().IsMatch(plain))
+        {
+            return null;
+        }
+
         var text = entry.GetString()!;
         if (text.Length == 0)
         {
@@ -175,6 +186,38 @@ internal sealed class PolicyDocumentValidator : AbstractValidator<JsonElement>
     }
 
     /// <summary>Every key and string value IAM would refuse for its characters, named by its path.</summary>
+    private static bool HasDisallowedCharacters(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if ((!JsonText.IsPlainAscii(JsonMarshal.GetRawUtf8PropertyName(property)) && IamSyntax.FirstDisallowedCharacter(property.Name) is not null) ||
+                        HasDisallowedCharacters(property.Value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (HasDisallowedCharacters(item))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case JsonValueKind.String:
+                return !JsonText.IsPlainAscii(JsonText.Raw(element)) && IamSyntax.FirstDisallowedCharacter(element.GetString()!) is not null;
+            default:
+                return false;
+        }
+    }
+
     private static IEnumerable<(string Path, string Message)> CheckCharacters(JsonElement element, string path)
     {
         switch (element.ValueKind)

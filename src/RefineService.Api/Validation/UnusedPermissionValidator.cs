@@ -15,28 +15,28 @@ internal sealed class UnusedPermissionValidator : AbstractValidator<UnusedPermis
 
         RuleFor(permission => permission.Actions).Custom((actions, context) =>
         {
+            // Paths and strings are made only for an action at fault: findings can list thousands of them.
             for (var i = 0; i < (actions?.Count ?? 0); i++)
             {
-                var path = JsonPath.Item(context.PropertyPath, i);
                 var action = actions![i];
                 switch (action.ValueKind)
                 {
                     case JsonValueKind.String:
-                        if (UnusedActionNames.Check(action.GetString()) is { } problem)
+                        if (!UnusedActionNames.IsPlainName(action) && UnusedActionNames.Check(action.GetString()) is { } problem)
                         {
-                            context.AddFailure(new ValidationFailure(path, problem));
+                            context.AddFailure(new ValidationFailure(JsonPath.Item(context.PropertyPath, i), problem));
                         }
 
                         break;
                     case JsonValueKind.Object when action.TryGetProperty("action", out var name) && name.ValueKind == JsonValueKind.String:
-                        if (UnusedActionNames.Check(name.GetString()) is { } objectProblem)
+                        if (!UnusedActionNames.IsPlainName(name) && UnusedActionNames.Check(name.GetString()) is { } objectProblem)
                         {
-                            context.AddFailure(new ValidationFailure(JsonPath.Property(path, "action"), objectProblem));
+                            context.AddFailure(new ValidationFailure(JsonPath.Property(JsonPath.Item(context.PropertyPath, i), "action"), objectProblem));
                         }
 
                         break;
                     default:
-                        context.AddFailure(new ValidationFailure(path,
+                        context.AddFailure(new ValidationFailure(JsonPath.Item(context.PropertyPath, i),
                             "An unused action is a name such as \"GetObject\", or an object whose \"action\" is one, as Access Analyzer writes them."));
                         break;
                 }
@@ -70,6 +70,13 @@ internal static class UnusedActionNames
             .WithMessage("'serviceNamespace' must be a service prefix such as \"s3\": lower-case letters, digits and hyphens.");
 
     /// <summary>Why <paramref name="name"/> is not an action name, or null when it is one.</summary>
+    /// <summary>Whether <paramref name="name"/> is a valid action name in plain ASCII, checked without allocating.</summary>
+    public static bool IsPlainName(JsonElement name)
+    {
+        Span<char> buffer = stackalloc char[256];
+        return JsonText.TryGetPlainAscii(name, buffer, out var text) && text.Length > 0 && !text.Contains(':') && IamSyntax.ActionName().IsMatch(text);
+    }
+
     public static string? Check(string? name) => name switch
     {
         null or "" => "An unused action needs its name, such as \"GetObject\".",

@@ -16,6 +16,7 @@ public sealed class ActionCatalog
 
     private readonly string[] _keys;
     private readonly string[] _names;
+    private readonly string[] _fullNames;
     private readonly AccessLevel[] _levels;
     private readonly int[] _serviceOf;
     private readonly CatalogService[] _services;
@@ -60,6 +61,7 @@ public sealed class ActionCatalog
         entries.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         _keys = new string[entries.Count];
         _names = new string[entries.Count];
+        _fullNames = new string[entries.Count];
         _levels = new AccessLevel[entries.Count];
         _serviceOf = new int[entries.Count];
 
@@ -74,6 +76,7 @@ public sealed class ActionCatalog
 
             _keys[i] = key;
             _names[i] = name;
+            _fullNames[i] = service + ":" + name;
             _levels[i] = level;
             firstAction[service] = firstAction.TryGetValue(service, out var range) ? (range.First, range.Count + 1) : (i, 1);
         }
@@ -106,7 +109,8 @@ public sealed class ActionCatalog
     public IReadOnlyList<CatalogService> Services => _services;
 
     /// <summary>The action at <paramref name="index"/> in catalog order.</summary>
-    public CatalogAction this[int index] => new(index, _services[_serviceOf[index]].Prefix, _names[index], _levels[index]);
+    public CatalogAction this[int index] =>
+        new(index, _services[_serviceOf[index]].Prefix, _names[index], _levels[index]) { FullName = _fullNames[index] };
 
     /// <summary>Reads the catalog shipped inside this assembly.</summary>
     public static ActionCatalog LoadEmbedded()
@@ -210,7 +214,25 @@ public sealed class ActionCatalog
         var indices = new List<int>();
         long steps = 0;
         MatchIndices(ActionPattern.Parse(pattern), indices, ref steps);
-        return [.. indices.Select(i => this[i])];
+        return new MatchedActions(this, indices);
+    }
+
+    /// <summary>The actions at a list of indices, made as they are read.</summary>
+    private sealed class MatchedActions(ActionCatalog catalog, List<int> indices) : IReadOnlyList<CatalogAction>
+    {
+        public int Count => indices.Count;
+
+        public CatalogAction this[int index] => catalog[indices[index]];
+
+        public IEnumerator<CatalogAction> GetEnumerator()
+        {
+            foreach (var index in indices)
+            {
+                yield return catalog[index];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>Appends the indices of the actions <paramref name="pattern"/> matches, ascending; counts matcher steps.</summary>

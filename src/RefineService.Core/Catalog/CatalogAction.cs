@@ -7,8 +7,12 @@ namespace RefineService.Core.Catalog;
 /// <param name="AccessLevel">IAM's access level of the action.</param>
 public readonly record struct CatalogAction(int Index, string ServicePrefix, string Name, AccessLevel AccessLevel)
 {
-    /// <summary>The full action, <c>service:Name</c>.</summary>
-    public string FullName => ServicePrefix + ":" + Name;
+    /// <summary>The full action, <c>service:Name</c> (the catalog hands out one it keeps).</summary>
+    public string FullName
+    {
+        get => field ?? ServicePrefix + ":" + Name;
+        init;
+    }
 
     public override string ToString() => FullName;
 }

@@ -35,7 +35,7 @@ internal sealed class AllowedActions : IDisposable
         }
     }
 
-    public void AddAll(IEnumerable<int> indices)
+    public void AddAll(ReadOnlySpan<int> indices)
     {
         foreach (var index in indices)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using RefineService.Core.Catalog;
 
@@ -21,7 +22,8 @@ public sealed class Refiner(ActionCatalog catalog)
         options ??= RefinementOptions.Default;
 
         using var before = new AllowedActions(Catalog.Count);
-        var run = new Run(Catalog, unused, options, before, cancellationToken);
+        using var after = new AllowedActions(Catalog.Count);
+        var run = new Run(Catalog, unused, options, before, after, cancellationToken);
         var recommended = new JsonObject();
         var statementsLeft = true;
         foreach (var (key, value) in document)
@@ -53,7 +55,7 @@ public sealed class Refiner(ActionCatalog catalog)
         }
 
         var result = statementsLeft ? recommended : null;
-        var summary = Summarize(before, result);
+        var summary = Summarize(before, after);
         var limit = PolicySizeLimits.For(options.Kind);
         var characters = PolicySizeLimits.Measure(result);
         if (characters > limit)
@@ -67,10 +69,8 @@ public sealed class Refiner(ActionCatalog catalog)
         return new RefinementResult(result, run.Changes, summary, new PolicySize(characters, limit, characters <= limit), run.Warnings);
     }
 
-    private PolicySummary Summarize(AllowedActions before, JsonObject? recommended)
+    private PolicySummary Summarize(AllowedActions before, AllowedActions after)
     {
-        using var after = new AllowedActions(Catalog.Count);
-        AddAllowed(after, recommended);
         var removed = Enum.GetValues<AccessLevel>().ToDictionary(level => level, _ => 0);
         foreach (var index in before.Indices)
         {
@@ -83,54 +83,22 @@ public sealed class Refiner(ActionCatalog catalog)
         return new PolicySummary(before.Count, after.Count, removed);
     }
 
-    /// <summary>Marks what a document's Allow statements allow, evaluated from its text.</summary>
-    private void AddAllowed(AllowedActions allowed, JsonObject? document)
-    {
-        var statements = document?[StatementKey] switch
-        {
-            JsonArray array => array.OfType<JsonObject>(),
-            JsonObject single => [single],
-            _ => [],
-        };
-        foreach (var statement in statements)
-        {
-            if (!IsAllow(statement))
-            {
-                continue;
-            }
-
-            var matches = new List<int>();
-            long steps = 0;
-            var notAction = statement[NotActionKey];
-            foreach (var entry in Entries(notAction ?? statement[ActionKey]))
-            {
-                Catalog.MatchIndices(ActionPattern.Parse(entry), matches, ref steps);
-            }
-
-            if (notAction is null)
-            {
-                allowed.AddAll(matches);
-            }
-            else
-            {
-                matches.Sort();
-                allowed.AddAllExcept(matches.Distinct().ToArray());
-            }
-        }
-    }
-
     private static bool IsAllow(JsonObject statement) =>
         statement["Effect"] is JsonValue effect && effect.TryGetValue<string>(out var text) && text == "Allow";
 
-    private static IEnumerable<string> Entries(JsonNode? value) => value switch
-    {
-        JsonValue single when single.TryGetValue<string>(out var text) => [text],
-        JsonArray array => array.Select(e => e is JsonValue v && v.TryGetValue<string>(out var t) ? t : null).OfType<string>(),
-        _ => [],
-    };
-
-    /// <summary>The state of one refinement: its inputs, the changes and warnings so far.</summary>
-    private sealed class Run(ActionCatalog catalog, UnusedActionSet unused, RefinementOptions options, AllowedActions before, CancellationToken cancellationToken)
+    /// <summary>The state of one refinement: its inputs, the changes and warnings so far, what was allowed before and is after.</summary>
+    /// <remarks>
+    /// What the recommendation allows is collected as it is written: what each kept entry matches, exactly the kept actions of
+    /// each replaced entry, everything but the excluded and unused actions for a NotAction statement. The property tests
+    /// check by brute force over the catalog that the written document allows exactly that.
+    /// </remarks>
+    private sealed class Run(
+        ActionCatalog catalog,
+        UnusedActionSet unused,
+        RefinementOptions options,
+        AllowedActions before,
+        AllowedActions after,
+        CancellationToken cancellationToken)
     {
         public List<StatementChange> Changes { get; } = [];
 
@@ -202,17 +170,20 @@ public sealed class Refiner(ActionCatalog catalog)
                 var matches = new List<int>();
                 long steps = 0;
                 catalog.MatchIndices(pattern, matches, ref steps);
-                before.AddAll(matches);
+                var matched = CollectionsMarshal.AsSpan(matches);
+                before.AddAll(matched);
                 WarnIfUnknown(entry, pattern, matches.Count, entryPath);
 
                 var unknownUnused = MatchesUnknownUnused(pattern);
-                if (!unknownUnused && !SortedIndices.Intersects(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(matches), unused.Indices))
+                if (!unknownUnused && !SortedIndices.Intersects(matched, unused.Indices))
                 {
+                    after.AddAll(matched);
                     refined.Keep(node);
                     continue;
                 }
 
-                var kept = SortedIndices.Except(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(matches), unused.Indices);
+                var kept = SortedIndices.Except(matched, unused.Indices);
+                after.AddAll(kept);
                 if (kept.Length == 0)
                 {
                     refined.Remove(entry);
@@ -251,6 +222,7 @@ public sealed class Refiner(ActionCatalog catalog)
             excluded.Sort();
             var excludedSet = excluded.Distinct().ToArray();
             before.AddAllExcept(excludedSet);
+            after.AddAllExcept(SortedIndices.Union(excludedSet, unused.Indices));
 
             var targets = SortedIndices.Except(unused.Indices, excludedSet);
             var additions = targets.Length == 0

@@ -71,7 +71,16 @@ public sealed class UnusedActionSet
 
             for (var i = 0; i < permission.Actions.Count; i++)
             {
-                var fullName = prefix + ":" + permission.Actions[i].ToLowerInvariant();
+                var name = permission.Actions[i];
+
+                // Most names are plain actions of a known service: one lookup, no pattern.
+                if (service is not null && name.AsSpan().IndexOfAny('*', '?') < 0 && FindInService(catalog, service, name) is { } index)
+                {
+                    indices.Add(index);
+                    continue;
+                }
+
+                var fullName = prefix + ":" + name.ToLowerInvariant();
                 var pattern = ActionPattern.Parse(fullName);
                 var before = indices.Count;
                 long steps = 0;
@@ -99,8 +108,32 @@ public sealed class UnusedActionSet
         }
 
         indices.Sort();
-        var distinct = indices.Distinct().ToArray();
-        return new UnusedActionSet(distinct, [.. unknownActions], [.. unknownServices], warnings);
+        var distinct = new List<int>(indices.Count);
+        foreach (var index in indices)
+        {
+            if (distinct.Count == 0 || distinct[^1] != index)
+            {
+                distinct.Add(index);
+            }
+        }
+
+        return new UnusedActionSet([.. distinct], [.. unknownActions], [.. unknownServices], warnings);
+    }
+
+    /// <summary>The catalog index of <paramref name="name"/> (any case) among <paramref name="service"/>'s actions, if there.</summary>
+    private static int? FindInService(ActionCatalog catalog, CatalogService service, string name)
+    {
+        Span<char> key = stackalloc char[Math.Min(service.Prefix.Length + 1 + name.Length, 512)];
+        if (key.Length < service.Prefix.Length + 1 + name.Length)
+        {
+            return null;
+        }
+
+        service.Prefix.AsSpan().CopyTo(key);
+        key[service.Prefix.Length] = ':';
+        name.AsSpan().ToLowerInvariant(key[(service.Prefix.Length + 1)..]);
+        var (start, end) = catalog.PrefixRange(key, service.FirstAction, service.FirstAction + service.ActionCount);
+        return end > start && catalog.Key(start).Length == key.Length ? start : null;
     }
 
     /// <summary>Whether the catalog action at <paramref name="index"/> is unused.</summary>

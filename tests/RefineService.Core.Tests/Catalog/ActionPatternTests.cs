@@ -29,6 +29,10 @@ public class ActionPatternTests
     [InlineData("s3:*a*a*b", "s3:abab", true)]
     [InlineData("s3:*a*a*b", "s3:abba", false)]
     [InlineData("**", "s3:x", true)]
+    [InlineData("s3:ab*b", "s3:ab", false)]
+    [InlineData("s3:ab*b", "s3:abb", true)]
+    [InlineData("s3:*ab*ab", "s3:xabab", true)]
+    [InlineData("s3:*ab*ab", "s3:xab", false)]
     [InlineData("s3:?*", "s3:", false)]
     public void PatternsMatchTheWholeActionCaseInsensitively(string pattern, string action, bool matches) =>
         Assert.Equal(matches, ActionPattern.Parse(pattern).IsMatch(action));

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using BenchmarkDotNet.Attributes;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RefineService.Api.Contracts;
+using RefineService.Api.Endpoints;
+using RefineService.Api.Infrastructure;
+using RefineService.Api.Validation;
+using RefineService.Core.Catalog;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace RefineService.Benchmarks;
+
+/// <summary>
+/// The whole request path of <c>POST /v1/recommendations</c> without HTTP: the body deserialized with the service's own JSON
+/// settings, validated by its validator, handled by its handler, and the answer serialized, in the order the endpoint does it.
+/// Kestrel, routing, the endpoint filter's plumbing and request logging are left out; the load test measures them.
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet owns the instance; the stream holds managed memory only.")]
+public class RequestBenchmarks
+{
+    private readonly MemoryStream _response = new(capacity: 4 * 1024 * 1024);
+    private byte[] _body = [];
+    private JsonTypeInfo<RecommendationRequest> _requestType = null!;
+    private JsonTypeInfo<RecommendationResponse> _responseType = null!;
+    private IValidator<RecommendationRequest> _validator = null!;
+    private CatalogState _state = null!;
+
+    [Params(Benchmarks.Workload.Seed, "small-AmazonS3ReadOnlyAccess", "largest-ReadOnlyAccess", "administrator-access")]
+    public string Workload { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var services = new ServiceCollection().AddOptions().AddApiJson().AddRequestValidation().BuildServiceProvider();
+        var json = services.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
+        json.MakeReadOnly(populateMissingResolver: true);
+        _requestType = (JsonTypeInfo<RecommendationRequest>)json.GetTypeInfo(typeof(RecommendationRequest));
+        _responseType = (JsonTypeInfo<RecommendationResponse>)json.GetTypeInfo(typeof(RecommendationResponse));
+        _validator = services.GetRequiredService<IValidator<RecommendationRequest>>();
+        _state = new CatalogState();
+        _state.Set(ActionCatalog.LoadEmbedded());
+        _body = Benchmarks.Workload.Load(Workload).Body;
+    }
+
+    [Benchmark]
+    public async Task<long> JsonInAndOut()
+    {
+        using var body = new MemoryStream(_body, writable: false);
+        var request = await JsonSerializer.DeserializeAsync(body, _requestType) ?? throw new InvalidOperationException("null body");
+        var validation = await _validator.ValidateAsync(request);
+        if (!validation.IsValid)
+        {
+            throw new InvalidOperationException(validation.ToString());
+        }
+
+        if (RecommendationsApi.Recommend(request, _state, NullLoggerFactory.Instance).Result is not Ok<RecommendationResponse> ok)
+        {
+            throw new InvalidOperationException("The handler did not answer 200.");
+        }
+
+        _response.SetLength(0);
+        await JsonSerializer.SerializeAsync(_response, ok.Value!, _responseType);
+        return _response.Length;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using BenchmarkDotNet.Attributes;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RefineService.Api.Contracts;
+using RefineService.Api.Endpoints;
+using RefineService.Api.Infrastructure;
+using RefineService.Api.Validation;
+using RefineService.Core.Catalog;
+using RefineService.Core.Diff;
+using RefineService.Core.Refinement;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace RefineService.Benchmarks;
+
+/// <summary>The request path of <see cref="RequestBenchmarks"/> taken apart, stage by stage, to see where its time and bytes go.</summary>
+[MemoryDiagnoser]
+[MedianColumn]
+public class RequestStageBenchmarks
+{
+    private byte[] _body = [];
+    private JsonTypeInfo<RecommendationRequest> _requestType = null!;
+    private JsonTypeInfo<RecommendationResponse> _responseType = null!;
+    private IValidator<RecommendationRequest> _validator = null!;
+    private CatalogState _state = null!;
+    private RecommendationRequest _request = null!;
+    private RecommendationResponse _response = null!;
+    private JsonObject _policy = null!;
+    private RefinementResult _refined = null!;
+
+    [Params(Workload.Seed, "administrator-access")]
+    public string Name { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var services = new ServiceCollection().AddOptions().AddApiJson().AddRequestValidation().BuildServiceProvider();
+        var json = services.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
+        json.MakeReadOnly(populateMissingResolver: true);
+        _requestType = (JsonTypeInfo<RecommendationRequest>)json.GetTypeInfo(typeof(RecommendationRequest));
+        _responseType = (JsonTypeInfo<RecommendationResponse>)json.GetTypeInfo(typeof(RecommendationResponse));
+        _validator = services.GetRequiredService<IValidator<RecommendationRequest>>();
+        _state = new CatalogState();
+        _state.Set(ActionCatalog.LoadEmbedded());
+        _body = Workload.Load(Name).Body;
+        _request = Deserialize();
+        _response = ((Ok<RecommendationResponse>)Handle().Result).Value!;
+        _policy = PolicyDocumentText.ToObject(_request.Policy!.Value);
+        _refined = new Refiner(_state.Catalog!).Refine(_policy, UnusedActionSet.Create(_state.Catalog!, RecommendationInputs.UnusedActions(_request).Permissions));
+    }
+
+    [Benchmark]
+    public RecommendationRequest Deserialize() => JsonSerializer.Deserialize(_body, _requestType)!;
+
+    [Benchmark]
+    public bool Validate() => _validator.Validate(_request).IsValid;
+
+    /// <summary>The handler: inputs, engine, diff, answer contract (without the JSON).</summary>
+    [Benchmark]
+    public Microsoft.AspNetCore.Http.HttpResults.Results<Ok<RecommendationResponse>, ProblemHttpResult> Handle() =>
+        RecommendationsApi.Recommend(_request, _state, NullLoggerFactory.Instance);
+
+    /// <summary>The part of the handler that is the engine: unused set resolved, document converted and refined.</summary>
+    [Benchmark]
+    public RefinementResult Engine() =>
+        new Refiner(_state.Catalog!).Refine(
+            PolicyDocumentText.ToObject(_request.Policy!.Value),
+            UnusedActionSet.Create(_state.Catalog!, RecommendationInputs.UnusedActions(_request).Permissions));
+
+    /// <summary>The part of the handler that is the unified diff of the two documents.</summary>
+    [Benchmark]
+    public string Diff() => PolicyDiff.Unified(_policy, _refined.RecommendedPolicy);
+
+    [Benchmark]
+    public byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(_response, _responseType);
+}

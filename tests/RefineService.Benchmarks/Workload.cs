@@ -1,0 +1,61 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RefineService.Api.Infrastructure;
+using RefineService.Core.Refinement;
+
+namespace RefineService.Benchmarks;
+
+/// <summary>A recommendation request used as a benchmark input: the seed example or one extracted from the AWS managed policies.</summary>
+public sealed class Workload
+{
+    /// <summary>The seed article's request, as the API's own example file.</summary>
+    public const string Seed = "seed";
+
+    private Workload(string name, byte[] body)
+    {
+        Name = name;
+        Body = body;
+        var request = JsonNode.Parse(body)!.AsObject();
+        Policy = request["policy"]!.AsObject();
+        Unused = [.. request["unusedPermissions"]!.AsArray().Select(entry => new UnusedActions(
+            entry!["serviceNamespace"]!.GetValue<string>(),
+            entry["actions"]?.AsArray().Select(a => a!.GetValue<string>()).ToList()))];
+    }
+
+    public string Name { get; }
+
+    /// <summary>The request body, UTF-8 JSON, as a client sends it.</summary>
+    public byte[] Body { get; }
+
+    /// <summary>The policy document, parsed.</summary>
+    public JsonObject Policy { get; }
+
+    /// <summary>The unused permissions, as the engine takes them.</summary>
+    public IReadOnlyList<UnusedActions> Unused { get; }
+
+    public static Workload Load(string name)
+    {
+        if (name == Seed)
+        {
+            return new Workload(name, JsonSerializer.SerializeToUtf8Bytes(RequestExamples.Load(RequestExamples.Recommendation)));
+        }
+
+        return new Workload(name, Resource($"{name}.request.json"));
+    }
+
+    /// <summary>Every wildcard pattern found in the AWS managed policies (Action and NotAction).</summary>
+    public static IReadOnlyList<string> ManagedPolicyWildcards() =>
+        System.Text.Encoding.UTF8.GetString(Resource("managed-policy-wildcards.txt")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    private static byte[] Resource(string file)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Workloads/{file}")
+            ?? throw new InvalidOperationException($"The workload '{file}' is not embedded; run scripts/extract-workloads.sh.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    public override string ToString() => Name;
+}
