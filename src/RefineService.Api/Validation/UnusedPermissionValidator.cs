@@ -69,7 +69,6 @@ internal static class UnusedActionNames
         rule.Must(prefix => prefix is not null && IamSyntax.ServiceNamespace().IsMatch(prefix))
             .WithMessage("'serviceNamespace' must be a service prefix such as \"s3\": lower-case letters, digits and hyphens.");
 
-    /// <summary>Why <paramref name="name"/> is not an action name, or null when it is one.</summary>
     /// <summary>Whether <paramref name="name"/> is a valid action name in plain ASCII, checked without allocating.</summary>
     public static bool IsPlainName(JsonElement name)
     {
@@ -77,6 +76,7 @@ internal static class UnusedActionNames
         return JsonText.TryGetPlainAscii(name, buffer, out var text) && text.Length > 0 && !text.Contains(':') && IamSyntax.ActionName().IsMatch(text);
     }
 
+    /// <summary>Why <paramref name="name"/> is not an action name, or null when it is one.</summary>
     public static string? Check(string? name) => name switch
     {
         null or "" => "An unused action needs its name, such as \"GetObject\".",
