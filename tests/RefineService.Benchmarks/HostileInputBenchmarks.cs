@@ -36,7 +36,7 @@ public class HostileInputBenchmarks
     private CatalogState _state = null!;
 
     /// <summary>The kind of hostile request; see <see cref="HostileRequests"/>.</summary>
-    [Params("glob-patterns", "short-glob-patterns", "star-statements", "notaction-statements", "plain-actions", "unused-globs", "deep-nesting", "expand")]
+    [Params("glob-patterns", "short-glob-patterns", "star-run-patterns", "star-statements", "notaction-statements", "plain-actions", "unused-globs", "deep-nesting", "expand")]
     public string Request { get; set; } = "";
 
     [GlobalSetup]
@@ -135,6 +135,11 @@ public static class HostileRequests
                 Document(Statements(Fill(Allowed(Cost(Glob(largest.Prefix, 0)), largestHalf.Count), i => Glob(largest.Prefix, i)), 1)),
                 largestHalfUnused),
 
+            // Patterns of the greatest length that are nothing but stars after the service: the matcher's own slowest shape.
+            "star-run-patterns" => Request(
+                Document(Statements(Fill(Allowed(Cost(StarRun(largest.Prefix)), largestHalf.Count), _ => StarRun(largest.Prefix)), 1)),
+                largestHalfUnused),
+
             // The same with patterns of one pass (ExaminedActions.CharactersPerPass), so many more of them.
             "short-glob-patterns" => Request(
                 Document(Statements(Fill(Allowed(Cost(Glob(largest.Prefix, 0, ExaminedActions.CharactersPerPass)), largestHalf.Count), i => Glob(largest.Prefix, i, ExaminedActions.CharactersPerPass)), 1)),
@@ -197,6 +202,8 @@ public static class HostileRequests
 
         return text.ToString();
     }
+
+    private static string StarRun(string service) => $"{service}:" + new string('*', RequestLimits.MaxPatternLength - service.Length - 1);
 
     private static List<string> Fill(int count, Func<int, string> make) => [.. Enumerable.Range(0, count).Select(make)];
 
