@@ -40,7 +40,13 @@ public sealed class ActionPattern
     public static ActionPattern Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        // A run of stars matches what one star matches; collapsing it keeps hostile patterns cheap.
         var lowered = text.ToLowerInvariant();
+        while (lowered.Contains("**", StringComparison.Ordinal))
+        {
+            lowered = lowered.Replace("**", "*", StringComparison.Ordinal);
+        }
+
         var wildcard = lowered.AsSpan().IndexOfAny('*', '?');
         var last = lowered.AsSpan().LastIndexOfAny('*', '?');
         return new ActionPattern(text, lowered, wildcard < 0 ? lowered.Length : wildcard, wildcard < 0 ? 0 : lowered.Length - last - 1);

@@ -41,6 +41,19 @@ internal static class SortedIndices
     public static int[] Except(ReadOnlySpan<int> left, ReadOnlySpan<int> right)
     {
         var result = new List<int>(left.Length);
+        if (IsFarSmaller(left, right))
+        {
+            foreach (var value in left)
+            {
+                if (!Contains(right, value))
+                {
+                    result.Add(value);
+                }
+            }
+
+            return [.. result];
+        }
+
         int j = 0;
         foreach (var value in left)
         {
@@ -57,6 +70,10 @@ internal static class SortedIndices
 
         return [.. result];
     }
+
+    /// <summary>Whether searching <paramref name="right"/> for each element of <paramref name="left"/> beats walking both (a literal entry against a large unused set).</summary>
+    private static bool IsFarSmaller(ReadOnlySpan<int> left, ReadOnlySpan<int> right) =>
+        left.Length * 32 < right.Length;
 
     /// <summary>The elements of either, ascending, once each.</summary>
     public static int[] Union(ReadOnlySpan<int> left, ReadOnlySpan<int> right)
@@ -89,6 +106,19 @@ internal static class SortedIndices
     /// <summary>Whether the two share any element.</summary>
     public static bool Intersects(ReadOnlySpan<int> left, ReadOnlySpan<int> right)
     {
+        if (IsFarSmaller(left, right))
+        {
+            foreach (var value in left)
+            {
+                if (Contains(right, value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         int i = 0, j = 0;
         while (i < left.Length && j < right.Length)
         {
