@@ -38,14 +38,11 @@ public class RequestBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var services = new ServiceCollection().AddOptions().AddApiJson().AddRequestValidation().BuildServiceProvider();
-        var json = services.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
-        json.MakeReadOnly(populateMissingResolver: true);
-        _requestType = (JsonTypeInfo<RecommendationRequest>)json.GetTypeInfo(typeof(RecommendationRequest));
-        _responseType = (JsonTypeInfo<RecommendationResponse>)json.GetTypeInfo(typeof(RecommendationResponse));
-        _validator = services.GetRequiredService<IValidator<RecommendationRequest>>();
-        _state = new CatalogState();
-        _state.Set(ActionCatalog.LoadEmbedded());
+        var pipeline = RequestPipeline.Create();
+        _requestType = pipeline.RequestType;
+        _responseType = pipeline.ResponseType;
+        _validator = pipeline.Validator;
+        _state = pipeline.State;
         _body = Benchmarks.Workload.Load(Workload).Body;
     }
 
