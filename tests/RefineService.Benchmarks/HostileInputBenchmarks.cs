@@ -7,13 +7,11 @@ using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using RefineService.Api.Contracts;
 using RefineService.Api.Endpoints;
 using RefineService.Api.Infrastructure;
 using RefineService.Api.Validation;
 using RefineService.Core.Catalog;
-using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace RefineService.Benchmarks;
 
@@ -42,13 +40,11 @@ public class HostileInputBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _state = new CatalogState();
-        _state.Set(ActionCatalog.LoadEmbedded());
-        var services = new ServiceCollection().AddOptions().AddSingleton(_state).AddApiJson().AddRequestValidation().BuildServiceProvider();
-        _json = services.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
-        _json.MakeReadOnly(populateMissingResolver: true);
-        _recommendationValidator = services.GetRequiredService<IValidator<RecommendationRequest>>();
-        _expandValidator = services.GetRequiredService<IValidator<ExpandActionsRequest>>();
+        var pipeline = RequestPipeline.Create();
+        _state = pipeline.State;
+        _json = pipeline.Json;
+        _recommendationValidator = pipeline.Validator;
+        _expandValidator = pipeline.Services.GetRequiredService<IValidator<ExpandActionsRequest>>();
         _body = HostileRequests.Build(Request, _state.Catalog!);
         if (_body.Length > RequestLimits.MaxBodyBytes)
         {

@@ -3,15 +3,10 @@ using System.Text.Json.Serialization.Metadata;
 using BenchmarkDotNet.Attributes;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using RefineService.Api.Contracts;
 using RefineService.Api.Endpoints;
 using RefineService.Api.Infrastructure;
-using RefineService.Api.Validation;
-using RefineService.Core.Catalog;
-using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace RefineService.Benchmarks;
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,13 +14,21 @@ namespace RefineService.Benchmarks;
 /// <summary>The pieces <c>POST /v1/recommendations</c> runs, set up as the service sets them up: its JSON settings, its validator, a loaded catalog.</summary>
 public sealed class RequestPipeline
 {
-    private RequestPipeline(JsonTypeInfo<RecommendationRequest> requestType, JsonTypeInfo<RecommendationResponse> responseType, IValidator<RecommendationRequest> validator, CatalogState state)
+    private RequestPipeline(IServiceProvider services, JsonSerializerOptions json, CatalogState state)
     {
-        RequestType = requestType;
-        ResponseType = responseType;
-        Validator = validator;
+        Services = services;
+        Json = json;
         State = state;
+        RequestType = (JsonTypeInfo<RecommendationRequest>)json.GetTypeInfo(typeof(RecommendationRequest));
+        ResponseType = (JsonTypeInfo<RecommendationResponse>)json.GetTypeInfo(typeof(RecommendationResponse));
+        Validator = services.GetRequiredService<IValidator<RecommendationRequest>>();
     }
+
+    /// <summary>The service's registrations that the request path uses (JSON, validators, the loaded catalog).</summary>
+    public IServiceProvider Services { get; }
+
+    /// <summary>The service's JSON settings, read-only.</summary>
+    public JsonSerializerOptions Json { get; }
 
     public JsonTypeInfo<RecommendationRequest> RequestType { get; }
 
@@ -31,15 +40,12 @@ public sealed class RequestPipeline
 
     public static RequestPipeline Create()
     {
-        var services = new ServiceCollection().AddOptions().AddApiJson().AddRequestValidation().BuildServiceProvider();
-        var json = services.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
-        json.MakeReadOnly(populateMissingResolver: true);
+        // The validators read the same catalog state the handler does, as in the service.
         var state = new CatalogState();
         state.Set(ActionCatalog.LoadEmbedded());
-        return new RequestPipeline(
-            (JsonTypeInfo<RecommendationRequest>)json.GetTypeInfo(typeof(RecommendationRequest)),
-            (JsonTypeInfo<RecommendationResponse>)json.GetTypeInfo(typeof(RecommendationResponse)),
-            services.GetRequiredService<IValidator<RecommendationRequest>>(),
-            state);
+        var services = new ServiceCollection().AddOptions().AddSingleton(state).AddApiJson().AddRequestValidation().BuildServiceProvider();
+        var json = services.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
+        json.MakeReadOnly(populateMissingResolver: true);
+        return new RequestPipeline(services, json, state);
     }
 }
