@@ -16,7 +16,7 @@ internal static class RecommendationResults
     private static readonly JsonSerializerOptions PolicyText = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static PolicyRecommendation Recommendation(
-        PolicyToRefine policy, JsonObject original, Engine.RefinementResult result, IEnumerable<Warning> findingWarnings)
+        PolicyToRefine policy, JsonObject original, Engine.RefinementResult result, IEnumerable<Warning> findingWarnings, CancellationToken cancellationToken)
     {
         var action = result.IsEmpty ? RecommendedAction.DetachPolicy
             : result.IsUnchanged ? RecommendedAction.None
@@ -36,7 +36,7 @@ internal static class RecommendationResults
                     .ToDictionary(level => level.Key.ToDisplayName(), level => level.Value, StringComparer.Ordinal),
             },
             Size = new PolicySize { Characters = result.Size.Characters, Limit = result.Size.Limit, WithinLimit = result.Size.WithinLimit },
-            UnifiedDiff = action == RecommendedAction.None ? string.Empty : PolicyDiff.Unified(original, result.RecommendedPolicy),
+            UnifiedDiff = action == RecommendedAction.None ? string.Empty : PolicyDiff.Unified(original, result.RecommendedPolicy, cancellationToken),
             Warnings =
             [
                 .. findingWarnings,

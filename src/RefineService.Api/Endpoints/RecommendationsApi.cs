@@ -53,7 +53,7 @@ public static partial class RecommendationsApi
         {
             var document = PolicyDocumentText.ToObject(policy.Document);
             var result = refiner.Refine(document, unused, policy.Options, cancellationToken);
-            var recommendation = RecommendationResults.Recommendation(policy, document, result, findingWarnings);
+            var recommendation = RecommendationResults.Recommendation(policy, document, result, findingWarnings, cancellationToken);
             recommendations.Add(recommendation);
             create += recommendation.RecommendedAction == RecommendedAction.CreatePolicy ? 1 : 0;
             detach += recommendation.RecommendedAction == RecommendedAction.DetachPolicy ? 1 : 0;

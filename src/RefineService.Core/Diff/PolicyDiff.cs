@@ -2,8 +2,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using DiffPlex.DiffBuilder;
-using DiffPlex.DiffBuilder.Model;
 
 namespace RefineService.Core.Diff;
 
@@ -16,6 +14,7 @@ public static class PolicyDiff
         WriteIndented = true,
         IndentSize = 2,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NewLine = "\n",
     };
 
     /// <summary>The document as this diff prints it.</summary>
@@ -27,9 +26,11 @@ public static class PolicyDiff
 
     /// <summary>
     /// The diff from <paramref name="original"/> to <paramref name="recommended"/> (null: no document is left) as one
-    /// hunk holding the whole document, as in the seed article's figure; empty when the two print the same.
+    /// hunk holding the whole document, as in the seed article's figure; empty when the two print the same. The lines
+    /// are matched by <see cref="LineDiff"/>, whose time is bounded by a constant times the documents' length.
     /// </summary>
-    public static string Unified(JsonNode original, JsonNode? recommended)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static string Unified(JsonNode original, JsonNode? recommended, CancellationToken cancellationToken = default)
     {
         var before = Print(original);
         var after = recommended is null ? string.Empty : Print(recommended);
@@ -38,39 +39,61 @@ public static class PolicyDiff
             return string.Empty;
         }
 
-        var model = InlineDiffBuilder.Diff(before, after, ignoreWhiteSpace: false);
-        var lines = new StringBuilder();
-        int removed = 0, added = 0, unchanged = 0;
-        foreach (var line in model.Lines)
-        {
-            switch (line.Type)
-            {
-                case ChangeType.Deleted:
-                    lines.Append('-');
-                    removed++;
-                    break;
-                case ChangeType.Inserted:
-                    lines.Append('+');
-                    added++;
-                    break;
-                default:
-                    lines.Append(' ');
-                    unchanged++;
-                    break;
-            }
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var oldLines = Lines(before, ids);
+        var newLines = Lines(after, ids);
+        var script = LineDiff.Compute(Ids(oldLines), Ids(newLines), ids.Count, cancellationToken);
 
-            lines.Append(line.Text).Append('\n');
+        var text = new StringBuilder(before.Length + after.Length + (2 * script.Count) + 64)
+            .Append("--- original\n+++ recommended\n")
+            .Append("@@ -").Append(Range(oldLines.Length)).Append(" +").Append(Range(newLines.Length)).Append(" @@\n");
+        foreach (var (edit, line) in script)
+        {
+            var (marker, source, range) = edit switch
+            {
+                LineEdit.Delete => ('-', before, oldLines[line].Range),
+                LineEdit.Insert => ('+', after, newLines[line].Range),
+                _ => (' ', before, oldLines[line].Range),
+            };
+            text.Append(marker).Append(source.AsSpan(range)).Append('\n');
         }
 
-        var oldCount = unchanged + removed;
-        var newCount = unchanged + added;
-        return new StringBuilder()
-            .Append("--- original\n+++ recommended\n")
-            .Append("@@ -").Append(Range(oldCount)).Append(" +").Append(Range(newCount)).Append(" @@\n")
-            .Append(lines)
-            .ToString();
+        return text.ToString();
     }
+
+    // The lines of a printed document (none for an empty one), each with the id its text has in `ids`.
+    private static Line[] Lines(string printed, Dictionary<string, int> ids)
+    {
+        if (printed.Length == 0)
+        {
+            return [];
+        }
+
+        var byText = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lines = new List<Line>();
+        var start = 0;
+        while (start <= printed.Length)
+        {
+            var end = printed.IndexOf('\n', start);
+            end = end < 0 ? printed.Length : end;
+            var text = printed.AsSpan(start, end - start);
+            if (!byText.TryGetValue(text, out var id))
+            {
+                id = ids.Count;
+                byText[text] = id;
+            }
+
+            lines.Add(new Line(id, new Range(start, end)));
+            start = end + 1;
+        }
+
+        return [.. lines];
+    }
+
+    private static int[] Ids(Line[] lines) => Array.ConvertAll(lines, line => line.Id);
 
     // A unified diff names an empty side "0,0" and otherwise its first line and length.
     private static string Range(int count) => count == 0 ? "0,0" : $"1,{count}";
+
+    private readonly record struct Line(int Id, Range Range);
 }
