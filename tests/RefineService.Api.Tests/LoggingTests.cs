@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using RefineService.Api.Infrastructure;
 using RefineService.Api.Tests.Fixtures;
 using Serilog.Core;
 using Serilog.Events;
@@ -26,10 +29,18 @@ public sealed class LoggingTests : IAsyncLifetime
         using var response = await client.PostJsonAsync(Recommendations, SeedRequest());
         response.EnsureSuccessStatusCode();
 
-        var logged = _factory.Events.Where(e => e.Level >= LogEventLevel.Information).Select(e => e.RenderMessage()).ToList();
-        var refined = Assert.Single(logged, line => line.StartsWith("Refined 1 policies", StringComparison.Ordinal));
-        Assert.Contains("2 findings", refined, StringComparison.Ordinal);
-        Assert.Contains(logged, line => line.Contains("/v1/recommendations", StringComparison.Ordinal) && line.Contains("200", StringComparison.Ordinal));
+        // One line for the request, carrying what was done as counts: 1 policy recreated, 2 findings (lambda and s3).
+        var events = _factory.Events.Where(e => e.Level >= LogEventLevel.Information).ToList();
+        var request = Assert.Single(events, e => e.Properties.TryGetValue("RequestPath", out var path) && path.ToString() == "\"/v1/recommendations\"");
+        Assert.Equal("200", request.Properties["StatusCode"].ToString());
+        Assert.Equal("1", request.Properties["PolicyCount"].ToString());
+        Assert.Equal("2", request.Properties["FindingCount"].ToString());
+        Assert.Equal("1", request.Properties["CreateCount"].ToString());
+        Assert.Equal("0", request.Properties["DetachCount"].ToString());
+        Assert.True(int.Parse(request.Properties["RecommendedCharacters"].ToString(), CultureInfo.InvariantCulture) > 0);
+        Assert.True(int.Parse(request.Properties["UnusedActionCount"].ToString(), CultureInfo.InvariantCulture) > 0);
+
+        var logged = events.Select(e => $"{e.RenderMessage()} {string.Join(' ', e.Properties.Select(p => $"{p.Key}={p.Value}"))}").ToList();
         foreach (var content in new[] { "lambda:", "s3:", "GetBucketPolicy", "arn:aws", "Statement" })
         {
             Assert.DoesNotContain(logged, line => line.Contains(content, StringComparison.OrdinalIgnoreCase));
@@ -91,6 +102,39 @@ public sealed class LoggingTests : IAsyncLifetime
         Assert.NotNull(request.TraceId);
     }
 
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task AHealthProbeThatPassesIsLoggedAtDebugNotInformation(string path)
+    {
+        using var client = _factory.CreateClient();
+
+        using var response = await client.GetPathAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The fixture itself probes readiness while it starts: every probe line is at Debug.
+        var probes = _factory.Events.Where(e => e.Properties.TryGetValue("RequestPath", out var logged) && logged.ToString() == $"\"{path}\"" && e.Properties.ContainsKey("Elapsed")).ToList();
+        Assert.NotEmpty(probes);
+        Assert.All(probes, probe => Assert.Equal(LogEventLevel.Debug, probe.Level));
+    }
+
+    [Theory]
+    [InlineData("/health/ready", 503, null, LogEventLevel.Warning)]
+    [InlineData("/HEALTH/live", 200, null, LogEventLevel.Debug)]
+    [InlineData("/healthy", 200, null, LogEventLevel.Information)]
+    [InlineData("/v1/recommendations", 400, null, LogEventLevel.Information)]
+    [InlineData("/v1/recommendations", 503, null, LogEventLevel.Error)]
+    [InlineData("/v1/recommendations", 200, "thrown", LogEventLevel.Error)]
+    [InlineData("/health/live", 200, "thrown", LogEventLevel.Warning)]
+    public void TheRequestLineLevelFollowsPathStatusAndException(string path, int status, string? exception, LogEventLevel expected)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Path = path;
+        context.Response.StatusCode = status;
+
+        Assert.Equal(expected, LoggingExtensions.RequestLevel(context, 1.0, exception is null ? null : new InvalidOperationException(exception)));
+    }
+
     /// <summary>The service with every log event also kept in memory.</summary>
     private sealed class CapturingFactory : ApiFactory
     {
@@ -101,7 +145,7 @@ public sealed class LoggingTests : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Debug");
             builder.UseSetting("Serilog:ConsoleFormat", "json");
             builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(_capture));
         }

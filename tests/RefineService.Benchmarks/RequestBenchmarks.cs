@@ -3,7 +3,6 @@ using System.Text.Json.Serialization.Metadata;
 using BenchmarkDotNet.Attributes;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Logging.Abstractions;
 using RefineService.Api.Contracts;
 using RefineService.Api.Endpoints;
 using RefineService.Api.Infrastructure;
@@ -52,7 +51,7 @@ public class RequestBenchmarks
             throw new InvalidOperationException(validation.ToString());
         }
 
-        if (RecommendationsApi.Recommend(request, _state, NullLoggerFactory.Instance).Result is not Ok<RecommendationResponse> ok)
+        if (RecommendationsApi.Recommend(request, _state, RequestPipeline.Diagnostics).Result is not Ok<RecommendationResponse> ok)
         {
             throw new InvalidOperationException("The handler did not answer 200.");
         }

@@ -4,7 +4,6 @@ using System.Text.Json.Serialization.Metadata;
 using BenchmarkDotNet.Attributes;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Logging.Abstractions;
 using RefineService.Api.Contracts;
 using RefineService.Api.Endpoints;
 using RefineService.Api.Infrastructure;
@@ -55,7 +54,7 @@ public class RequestStageBenchmarks
     /// <summary>The handler: inputs, engine, diff, answer contract (without the JSON).</summary>
     [Benchmark]
     public Microsoft.AspNetCore.Http.HttpResults.Results<Ok<RecommendationResponse>, ProblemHttpResult> Handle() =>
-        RecommendationsApi.Recommend(_request, _state, NullLoggerFactory.Instance);
+        RecommendationsApi.Recommend(_request, _state, RequestPipeline.Diagnostics);
 
     /// <summary>The part of the handler that is the engine: unused set resolved, document converted and refined.</summary>
     [Benchmark]

@@ -3,11 +3,12 @@ using RefineService.Api.Contracts;
 using RefineService.Api.Infrastructure;
 using RefineService.Api.Validation;
 using RefineService.Core.Refinement;
+using Serilog;
 
 namespace RefineService.Api.Endpoints;
 
 /// <summary><c>POST /v1/recommendations</c>: refines IAM policies by removing the actions Access Analyzer found unused.</summary>
-public static partial class RecommendationsApi
+public static class RecommendationsApi
 {
     public static RouteGroupBuilder MapRecommendations(this IEndpointRouteBuilder routes)
     {
@@ -34,8 +35,9 @@ public static partial class RecommendationsApi
     }
 
     // Refines every policy of the request against the union of its unused actions; the token is cancelled past the request's time limit.
+    // What was done is told in counts on the request's own log line (see LoggingExtensions.UseRequestLogging).
     public static Results<Ok<RecommendationResponse>, ProblemHttpResult> Recommend(
-        RecommendationRequest request, CatalogState state, ILoggerFactory loggers, CancellationToken cancellationToken = default)
+        RecommendationRequest request, CatalogState state, IDiagnosticContext diagnostics, CancellationToken cancellationToken = default)
     {
         if (state.Catalog is not { } catalog)
         {
@@ -62,8 +64,13 @@ public static partial class RecommendationsApi
         }
 
         // Counts and sizes only: policy content is the customer's and stays out of the logs.
-        var logger = loggers.CreateLogger(typeof(RecommendationsApi));
-        LogRefined(logger, recommendations.Count, unusedInput.Permissions.Count, unused.CatalogActionCount, create, detach, characters, warnings);
+        diagnostics.Set("PolicyCount", recommendations.Count);
+        diagnostics.Set("FindingCount", unusedInput.Permissions.Count);
+        diagnostics.Set("UnusedActionCount", unused.CatalogActionCount);
+        diagnostics.Set("CreateCount", create);
+        diagnostics.Set("DetachCount", detach);
+        diagnostics.Set("RecommendedCharacters", characters);
+        diagnostics.Set("WarningCount", warnings);
 
         return TypedResults.Ok(new RecommendationResponse
         {
@@ -72,10 +79,4 @@ public static partial class RecommendationsApi
             RecommendedSteps = [.. recommendations.SelectMany(RecommendationResults.Steps)],
         });
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message =
-        "Refined {PolicyCount} policies against {FindingCount} findings ({UnusedActionCount} unused catalog actions): " +
-        "{CreateCount} to recreate, {DetachCount} to detach, {RecommendedCharacters} characters recommended, {WarningCount} warnings")]
-    private static partial void LogRefined(
-        ILogger logger, int policyCount, int findingCount, int unusedActionCount, int createCount, int detachCount, int recommendedCharacters, int warningCount);
 }

@@ -7,8 +7,11 @@ namespace RefineService.Api.Infrastructure;
 /// <summary>The liveness and readiness probes, kept out of the OpenAPI document.</summary>
 public static class HealthEndpoints
 {
-    public const string LivePath = "/health/live";
-    public const string ReadyPath = "/health/ready";
+    /// <summary>The path every health endpoint lies under.</summary>
+    public const string Prefix = "/health";
+
+    public const string LivePath = Prefix + "/live";
+    public const string ReadyPath = Prefix + "/ready";
     public const string ReadyTag = "ready";
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)

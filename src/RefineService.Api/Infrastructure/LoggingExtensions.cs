@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Compact;
 
 namespace RefineService.Api.Infrastructure;
@@ -39,10 +40,30 @@ public static class LoggingExtensions
         return builder;
     }
 
-    /// <summary>One log line per request (method, path, status, elapsed; trace id as the event's own), through the host's logger.</summary>
+    /// <summary>
+    /// One log line per request (method, path, status, elapsed; trace id as the event's own; what the handler adds through
+    /// <see cref="IDiagnosticContext"/>), through the host's logger. Health probes that pass are logged at Debug: an
+    /// orchestrator probes every few seconds, and those lines would drown the requests.
+    /// </summary>
     public static WebApplication UseRequestLogging(this WebApplication app)
     {
-        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.GetLevel = RequestLevel;
+        });
         return app;
+    }
+
+    /// <summary>Error for a failure of the service's own, Debug for a health probe that passed, Warning for one that did not, Information otherwise.</summary>
+    internal static LogEventLevel RequestLevel(HttpContext context, double elapsedMilliseconds, Exception? exception)
+    {
+        var status = context.Response.StatusCode;
+        if (context.Request.Path.StartsWithSegments(HealthEndpoints.Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return exception is null && status < StatusCodes.Status400BadRequest ? LogEventLevel.Debug : LogEventLevel.Warning;
+        }
+
+        return exception is not null || status >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error : LogEventLevel.Information;
     }
 }
