@@ -11,7 +11,13 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // Configuration (appsettings.json) is read from beside the program, wherever it is started from, unless a content
+    // root is given (--contentRoot, ASPNETCORE_CONTENTROOT or DOTNET_CONTENTROOT; the test host gives one).
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = args,
+        ContentRootPath = ContentRoot.IsGiven(args) ? null : AppContext.BaseDirectory,
+    });
 
     // Structured logs, configured in appsettings.json.
     builder.AddSerilogLogging();

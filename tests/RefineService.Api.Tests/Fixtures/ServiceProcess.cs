@@ -34,14 +34,17 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>Everything the process wrote to stdout and stderr so far.</summary>
     public string Output => string.Join('\n', _output);
 
-    /// <summary>Starts the service in the Production environment with <paramref name="environment"/> added, and waits until it is ready.</summary>
-    public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the service in the Production environment with <paramref name="environment"/> added, from
+    /// <paramref name="workingDirectory"/> (by default its own), and waits until it is ready.
+    /// </summary>
+    public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken, string? workingDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var port = FreePort();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

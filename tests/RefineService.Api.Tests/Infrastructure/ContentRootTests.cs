@@ -1,0 +1,45 @@
+using System.Text.Json;
+using RefineService.Api.Infrastructure;
+using RefineService.Api.Tests.Fixtures;
+
+namespace RefineService.Api.Tests.Infrastructure;
+
+public class ContentRootTests
+{
+    [Theory]
+    [InlineData(new string[0], null, false)]
+    [InlineData(new[] { "--urls", "http://127.0.0.1:1" }, null, false)]
+    [InlineData(new[] { "--contentRoot=/srv/refine" }, null, true)]
+    [InlineData(new[] { "--contentRoot", "/srv/refine" }, null, true)]
+    [InlineData(new string[0], "ASPNETCORE_CONTENTROOT", true)]
+    [InlineData(new string[0], "DOTNET_CONTENTROOT", true)]
+    public void AContentRootGivenOnTheCommandLineOrInTheEnvironmentWins(string[] args, string? variable, bool given)
+    {
+        Assert.Equal(given, ContentRoot.IsGiven(args, name => name == variable ? "/srv/refine" : null));
+    }
+
+    [Fact]
+    public async Task StartedFromAnotherDirectoryTheServiceStillReadsItsOwnConfiguration()
+    {
+        var elsewhere = Directory.CreateTempSubdirectory("refine-cwd-");
+        try
+        {
+            await using var service = await ServiceProcess.StartAsync(new Dictionary<string, string>(), TestContext.Current.CancellationToken, elsewhere.FullName);
+            using var client = new HttpClient { BaseAddress = service.BaseAddress };
+            using var response = await client.GetAsync(new Uri("/v1/catalog", UriKind.Relative), TestContext.Current.CancellationToken);
+            response.EnsureSuccessStatusCode();
+            await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+
+            // appsettings.json was read: JSON lines, the framework's per-request lines turned down to Warning.
+            var lines = service.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => line.StartsWith('{')).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+            var root = Assert.Single(lines, line => line.TryGetProperty("ContentRoot", out _));
+            Assert.Equal(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory), Path.TrimEndingDirectorySeparator(root.GetProperty("ContentRoot").GetString()!));
+            Assert.Contains(lines, line => line.TryGetProperty("RequestPath", out var path) && path.GetString() == "/v1/catalog");
+            Assert.DoesNotContain(lines, line => line.TryGetProperty("SourceContext", out var source) && source.GetString()!.StartsWith("Microsoft.AspNetCore.Hosting", StringComparison.Ordinal));
+        }
+        finally
+        {
+            elsewhere.Delete(recursive: true);
+        }
+    }
+}
