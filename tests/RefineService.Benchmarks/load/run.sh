@@ -2,13 +2,13 @@
 # Load test on loopback: publishes the service in Release, starts it (measuring start to ready), warms it, then drives
 # GET /health/live, POST /v1/recommendations with the seed example and with a large managed policy, each with wrk
 # (64 connections, 2 threads, DURATION seconds, a 30 s timeout so that slow answers are measured, not dropped), and prints requests per second, p50, p99 and the non-2xx count.
-# Usage: tests/RefineService.Benchmarks/load/run.sh   (env: DURATION=20 WARMUP=5 PORT=18080 CONNECTIONS=64 STARTS=5 PUBLISH_ARGS=;
+# Usage: tests/RefineService.Benchmarks/load/run.sh   (env: DURATION=20 WARMUP=10 PORT=18080 CONNECTIONS=64 STARTS=5 PUBLISH_ARGS=;
 # any DOTNET_* variable, e.g. DOTNET_gcServer=0, reaches the service, which is how the tuning was compared)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 duration=${DURATION:-20}
-warmup=${WARMUP:-5}
+warmup=${WARMUP:-10}
 port=${PORT:-18080}
 connections=${CONNECTIONS:-64}
 starts=${STARTS:-5}
