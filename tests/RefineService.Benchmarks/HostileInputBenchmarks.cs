@@ -74,7 +74,7 @@ public class HostileInputBenchmarks
         if (Request == "expand")
         {
             var expand = await JsonSerializer.DeserializeAsync(body, Type<ExpandActionsRequest>()) ?? throw new InvalidOperationException("null body");
-            Check(_expandValidator.Validate(expand));
+            Check(await _expandValidator.ValidateAsync(expand));
             if (ActionsApi.Expand(expand, _state).Result is not Ok<ExpandActionsResponse> expanded)
             {
                 throw new InvalidOperationException("The handler did not answer 200.");
@@ -85,7 +85,7 @@ public class HostileInputBenchmarks
         }
 
         var request = await JsonSerializer.DeserializeAsync(body, Type<RecommendationRequest>()) ?? throw new InvalidOperationException("null body");
-        Check(_recommendationValidator.Validate(request));
+        Check(await _recommendationValidator.ValidateAsync(request));
         if (RecommendationsApi.Recommend(request, _state, RequestPipeline.Diagnostics, CancellationToken.None).Result is not Ok<RecommendationResponse> ok)
         {
             throw new InvalidOperationException("The handler did not answer 200.");

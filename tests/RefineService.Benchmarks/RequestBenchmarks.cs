@@ -45,7 +45,7 @@ public class RequestBenchmarks
     {
         using var body = new MemoryStream(_body, writable: false);
         var request = await JsonSerializer.DeserializeAsync(body, _requestType) ?? throw new InvalidOperationException("null body");
-        var validation = _validator.Validate(request);
+        var validation = await _validator.ValidateAsync(request);
         if (!validation.IsValid)
         {
             throw new InvalidOperationException(validation.ToString());

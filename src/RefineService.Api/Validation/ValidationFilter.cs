@@ -14,9 +14,7 @@ internal sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFi
             return await next(context);
         }
 
-        // Every rule is synchronous and bounded by the request limits (30 ms for the largest body): validated without the
-        // asynchronous pipeline's cost on every request.
-        var result = validator.Validate(argument);
+        var result = await validator.ValidateAsync(argument, context.HttpContext.RequestAborted);
         if (result.IsValid)
         {
             return await next(context);
