@@ -1,17 +1,17 @@
 using System.Buffers;
+using System.Numerics;
 
 namespace RefineService.Core.Refinement;
 
 /// <summary>The catalog actions a policy's Allow statements allow, as a set over catalog indices.</summary>
 /// <remarks>
-/// One bit per catalog action (2.8 KB for 22,000 actions, cleared on every refinement), rented from the shared pool;
-/// the indices themselves are listed in the order they were first allowed.
+/// One bit per catalog action (2.8 KB for 22,000 actions), rented from the shared pool and cleared for each refinement:
+/// no list of indices, which for <c>"Action": "*"</c> would be a large-object allocation per refinement.
 /// </remarks>
 internal sealed class AllowedActions : IDisposable
 {
     private readonly ulong[] _bits;
     private readonly int _words;
-    private readonly List<int> _indices = [];
 
     public AllowedActions(int catalogSize)
     {
@@ -24,10 +24,7 @@ internal sealed class AllowedActions : IDisposable
     public int CatalogSize { get; }
 
     /// <summary>How many actions are allowed.</summary>
-    public int Count => _indices.Count;
-
-    /// <summary>The allowed actions, in the order they were first allowed.</summary>
-    public IReadOnlyList<int> Indices => _indices;
+    public int Count { get; private set; }
 
     // A shift of a 64-bit value uses the low six bits of the count: 1UL << index is the index's bit in its word.
     public bool Contains(int index) => (_bits[index >> 6] & (1UL << index)) != 0;
@@ -39,7 +36,7 @@ internal sealed class AllowedActions : IDisposable
         if ((word & bit) == 0)
         {
             word |= bit;
-            _indices.Add(index);
+            Count++;
         }
     }
 
@@ -65,6 +62,22 @@ internal sealed class AllowedActions : IDisposable
 
             Add(index);
         }
+    }
+
+    /// <summary>The actions allowed here and not in <paramref name="other"/>, ascending.</summary>
+    public List<int> NotIn(AllowedActions other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var indices = new List<int>();
+        for (var w = 0; w < _words; w++)
+        {
+            for (var rest = _bits[w] & ~other._bits[w]; rest != 0; rest &= rest - 1)
+            {
+                indices.Add((w << 6) + BitOperations.TrailingZeroCount(rest));
+            }
+        }
+
+        return indices;
     }
 
     public void Dispose() => ArrayPool<ulong>.Shared.Return(_bits);

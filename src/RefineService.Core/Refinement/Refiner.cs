@@ -72,12 +72,9 @@ public sealed class Refiner(ActionCatalog catalog)
     private PolicySummary Summarize(AllowedActions before, AllowedActions after)
     {
         var removed = Enum.GetValues<AccessLevel>().ToDictionary(level => level, _ => 0);
-        foreach (var index in before.Indices)
+        foreach (var index in before.NotIn(after))
         {
-            if (!after.Contains(index))
-            {
-                removed[Catalog[index].AccessLevel]++;
-            }
+            removed[Catalog[index].AccessLevel]++;
         }
 
         return new PolicySummary(before.Count, after.Count, removed);
@@ -100,6 +97,9 @@ public sealed class Refiner(ActionCatalog catalog)
         AllowedActions after,
         CancellationToken cancellationToken)
     {
+        // The actions an entry matches, reused entry after entry (`*` matches the whole catalog: a large array each time otherwise).
+        private readonly List<int> _matches = [];
+
         public List<StatementChange> Changes { get; } = [];
 
         public List<RefinementWarning> Warnings { get; } = [];
@@ -167,7 +167,8 @@ public sealed class Refiner(ActionCatalog catalog)
 
                 cancellationToken.ThrowIfCancellationRequested();
                 var pattern = ActionPattern.Parse(entry);
-                var matches = new List<int>();
+                var matches = _matches;
+                matches.Clear();
                 long steps = 0;
                 catalog.MatchIndices(pattern, matches, ref steps);
                 var matched = CollectionsMarshal.AsSpan(matches);
