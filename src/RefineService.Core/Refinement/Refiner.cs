@@ -157,7 +157,7 @@ public sealed class Refiner(ActionCatalog catalog)
         private RefinedEntries RefineAction(JsonNode? value, string path)
         {
             var refined = new RefinedEntries();
-            foreach (var (node, entryPath) in Elements(value, path))
+            foreach (var (node, entryIndex) in Elements(value))
             {
                 if (node is not JsonValue v || !v.TryGetValue<string>(out var entry))
                 {
@@ -173,7 +173,7 @@ public sealed class Refiner(ActionCatalog catalog)
                 catalog.MatchIndices(pattern, matches, ref steps);
                 var matched = CollectionsMarshal.AsSpan(matches);
                 before.AddAll(matched);
-                WarnIfUnknown(entry, pattern, matches.Count, entryPath);
+                WarnIfUnknown(entry, pattern, matches.Count, path, entryIndex);
 
                 var unknownUnused = MatchesUnknownUnused(pattern);
                 if (!unknownUnused && !SortedIndices.Intersects(matched, unused.Indices))
@@ -207,7 +207,7 @@ public sealed class Refiner(ActionCatalog catalog)
             var excluded = new List<int>();
             var patterns = new List<ActionPattern>();
             long steps = 0;
-            foreach (var (node, entryPath) in Elements(value, path))
+            foreach (var (node, entryIndex) in Elements(value))
             {
                 refined.Keep(node);
                 if (node is JsonValue v && v.TryGetValue<string>(out var entry))
@@ -216,7 +216,7 @@ public sealed class Refiner(ActionCatalog catalog)
                     patterns.Add(pattern);
                     var before = excluded.Count;
                     catalog.MatchIndices(pattern, excluded, ref steps);
-                    WarnIfUnknown(entry, pattern, excluded.Count - before, entryPath);
+                    WarnIfUnknown(entry, pattern, excluded.Count - before, path, entryIndex);
                 }
             }
 
@@ -251,16 +251,24 @@ public sealed class Refiner(ActionCatalog catalog)
                 }
             }
 
+            if (unused.UnknownServices.Length == 0)
+            {
+                return false;
+            }
+
             var colon = pattern.Lowered.IndexOf(':', StringComparison.Ordinal);
             return colon > 0 && Array.IndexOf(unused.UnknownServices, pattern.Lowered[..colon]) >= 0;
         }
 
-        private void WarnIfUnknown(string entry, ActionPattern pattern, int matchCount, string path)
+        // The path of a warning is made only when there is one to give: most entries match.
+        private void WarnIfUnknown(string entry, ActionPattern pattern, int matchCount, string valuePath, int? index)
         {
             if (matchCount > 0)
             {
                 return;
             }
+
+            var path = index is { } i ? $"{valuePath}[{i}]" : valuePath;
 
             var colon = entry.IndexOf(':', StringComparison.Ordinal);
             var service = colon > 0 ? entry[..colon] : entry;
@@ -281,10 +289,11 @@ public sealed class Refiner(ActionCatalog catalog)
                 path));
         }
 
-        private static IEnumerable<(JsonNode? Node, string Path)> Elements(JsonNode? value, string path) => value switch
+        // The entries of an Action or NotAction value with their place in its array (null: the value is a single entry).
+        private static IEnumerable<(JsonNode? Node, int? Index)> Elements(JsonNode? value) => value switch
         {
-            JsonArray array => array.Select((node, i) => (node, $"{path}[{i}]")),
-            _ => [(value, path)],
+            JsonArray array => array.Select((node, i) => (node, (int?)i)),
+            _ => [(value, null)],
         };
     }
 }
