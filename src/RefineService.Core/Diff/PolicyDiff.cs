@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -44,21 +43,32 @@ public static class PolicyDiff
         var newLines = Lines(after, ids);
         var script = LineDiff.Compute(Ids(oldLines), Ids(newLines), ids.Count, cancellationToken);
 
-        var text = new StringBuilder(before.Length + after.Length + (2 * script.Count) + 64)
-            .Append("--- original\n+++ recommended\n")
-            .Append("@@ -").Append(Range(oldLines.Length)).Append(" +").Append(Range(newLines.Length)).Append(" @@\n");
+        // Written once at its exact length: a large document's diff is megabytes, better not copied as it grows.
+        var header = $"--- original\n+++ recommended\n@@ -{Range(oldLines.Length)} +{Range(newLines.Length)} @@\n";
+        var length = header.Length;
         foreach (var (edit, line) in script)
         {
-            var (marker, source, range) = edit switch
-            {
-                LineEdit.Delete => ('-', before, oldLines[line].Range),
-                LineEdit.Insert => ('+', after, newLines[line].Range),
-                _ => (' ', before, oldLines[line].Range),
-            };
-            text.Append(marker).Append(source.AsSpan(range)).Append('\n');
+            length += (edit == LineEdit.Insert ? newLines[line] : oldLines[line]).Length + 2;
         }
 
-        return text.ToString();
+        return string.Create(length, (header, before, after, oldLines, newLines, script), static (text, state) =>
+        {
+            state.header.CopyTo(text);
+            var at = state.header.Length;
+            foreach (var (edit, line) in state.script)
+            {
+                var (marker, source, printed) = edit switch
+                {
+                    LineEdit.Delete => ('-', state.before, state.oldLines[line]),
+                    LineEdit.Insert => ('+', state.after, state.newLines[line]),
+                    _ => (' ', state.before, state.oldLines[line]),
+                };
+                text[at++] = marker;
+                source.AsSpan(printed.Start, printed.Length).CopyTo(text[at..]);
+                at += printed.Length;
+                text[at++] = '\n';
+            }
+        });
     }
 
     // The lines of a printed document (none for an empty one), each with the id its text has in `ids`.
@@ -83,7 +93,7 @@ public static class PolicyDiff
                 byText[text] = id;
             }
 
-            lines.Add(new Line(id, new Range(start, end)));
+            lines.Add(new Line(id, start, end - start));
             start = end + 1;
         }
 
@@ -95,5 +105,5 @@ public static class PolicyDiff
     // A unified diff names an empty side "0,0" and otherwise its first line and length.
     private static string Range(int count) => count == 0 ? "0,0" : $"1,{count}";
 
-    private readonly record struct Line(int Id, Range Range);
+    private readonly record struct Line(int Id, int Start, int Length);
 }
