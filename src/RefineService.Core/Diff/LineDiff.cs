@@ -109,7 +109,7 @@ internal sealed class LineDiff
             return;
         }
 
-        var anchors = _budget > 0 ? UniqueAnchors(oldStart, oldEnd, newStart, newEnd) : [];
+        IReadOnlyList<(int Old, int New)> anchors = _budget > 0 ? UniqueAnchors(oldStart, oldEnd, newStart, newEnd) : [];
         if (anchors.Count == 0)
         {
             if ((long)(oldEnd - oldStart) * (newEnd - newStart) <= ExactGapCells)
@@ -138,7 +138,7 @@ internal sealed class LineDiff
     }
 
     // The pairs of lines that occur once on each side of the gap, along their longest run increasing on both sides.
-    private List<(int Old, int New)> UniqueAnchors(int oldStart, int oldEnd, int newStart, int newEnd)
+    private IReadOnlyList<(int Old, int New)> UniqueAnchors(int oldStart, int oldEnd, int newStart, int newEnd)
     {
         _budget -= 2L * ((oldEnd - oldStart) + (newEnd - newStart));
         for (var i = oldStart; i < oldEnd; i++)
@@ -176,7 +176,7 @@ internal sealed class LineDiff
     }
 
     // Patience sorting: candidates come in old-line order; keep the longest subsequence increasing in new lines.
-    private static List<(int Old, int New)> LongestIncreasingRun(List<(int Old, int New)> candidates)
+    private static IReadOnlyList<(int Old, int New)> LongestIncreasingRun(List<(int Old, int New)> candidates)
     {
         if (candidates.Count <= 1)
         {
@@ -219,7 +219,7 @@ internal sealed class LineDiff
             run[at] = candidates[k];
         }
 
-        return [.. run];
+        return run;
     }
 
     // Longest common subsequence by table over a small gap; on a tie a removal is written before an addition.

@@ -28,10 +28,17 @@ public class ContentRootTests
             using var client = new HttpClient { BaseAddress = service.BaseAddress };
             using var response = await client.GetAsync(new Uri("/v1/catalog", UriKind.Relative), TestContext.Current.CancellationToken);
             response.EnsureSuccessStatusCode();
-            await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+
+            // The log is written from a background thread: wait for the request's line, then read everything written.
+            List<JsonElement> Lines() => [.. service.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => line.StartsWith('{')).Select(line => JsonDocument.Parse(line).RootElement)];
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (!Lines().Exists(line => line.TryGetProperty("RequestPath", out _)) && waited.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), TestContext.Current.CancellationToken);
+            }
 
             // appsettings.json was read: JSON lines, the framework's per-request lines turned down to Warning.
-            var lines = service.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => line.StartsWith('{')).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+            var lines = Lines();
             var root = Assert.Single(lines, line => line.TryGetProperty("ContentRoot", out _));
             Assert.Equal(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory), Path.TrimEndingDirectorySeparator(root.GetProperty("ContentRoot").GetString()!));
             Assert.Contains(lines, line => line.TryGetProperty("RequestPath", out var path) && path.GetString() == "/v1/catalog");
