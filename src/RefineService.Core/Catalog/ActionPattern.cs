@@ -61,6 +61,61 @@ public sealed class ActionPattern
         return IsMatchLowered(lowered, ref steps);
     }
 
+    /// <summary>
+    /// Whether the pattern matches some action of the service <paramref name="servicePrefix"/> (lower case), whatever its
+    /// actions are called: what a pattern may allow of a service the catalog lacks.
+    /// </summary>
+    /// <remarks>
+    /// The pattern is run over <c>service:</c> as a set of positions; any position left can go on to match some name. The
+    /// literal prefix rejects most patterns first, and the run costs at most pattern length × prefix length steps.
+    /// </remarks>
+    public bool CanMatchActionOf(string servicePrefix)
+    {
+        ArgumentNullException.ThrowIfNull(servicePrefix);
+        var literal = LiteralPrefix;
+        var common = Math.Min(literal.Length, servicePrefix.Length);
+        if (!literal[..common].SequenceEqual(servicePrefix.AsSpan(0, common)))
+        {
+            return false;
+        }
+
+        if (literal.Length > servicePrefix.Length)
+        {
+            return literal[servicePrefix.Length] == ':';
+        }
+
+        var positions = new bool[Lowered.Length + 1];
+        var next = new bool[Lowered.Length + 1];
+        positions[0] = true;
+        foreach (var c in servicePrefix + ":")
+        {
+            // A star may match nothing: the position after it is reached too.
+            for (var i = 0; i < Lowered.Length; i++)
+            {
+                positions[i + 1] |= positions[i] && Lowered[i] == '*';
+            }
+
+            Array.Clear(next);
+            var any = false;
+            for (var i = 0; i < Lowered.Length; i++)
+            {
+                if (positions[i] && (Lowered[i] is '*' or '?' || Lowered[i] == c))
+                {
+                    next[Lowered[i] == '*' ? i : i + 1] = any = true;
+                }
+            }
+
+            if (!any)
+            {
+                return false;
+            }
+
+            (positions, next) = (next, positions);
+        }
+
+        return true;
+    }
+
     /// <summary>Whether an already lower-cased <paramref name="text"/> is matched; counts loop steps into <paramref name="steps"/>.</summary>
     internal bool IsMatchLowered(ReadOnlySpan<char> text, ref long steps)
     {

@@ -251,13 +251,16 @@ public sealed class Refiner(ActionCatalog catalog)
                 }
             }
 
-            if (unused.UnknownServices.Length == 0)
+            // A service the catalog lacks has actions nobody can list: a pattern that may match any of them is unsafe.
+            foreach (var service in unused.UnknownServices)
             {
-                return false;
+                if (pattern.CanMatchActionOf(service))
+                {
+                    return true;
+                }
             }
 
-            var colon = pattern.Lowered.IndexOf(':', StringComparison.Ordinal);
-            return colon > 0 && Array.IndexOf(unused.UnknownServices, pattern.Lowered[..colon]) >= 0;
+            return false;
         }
 
         // The path of a warning is made only when there is one to give: most entries match.

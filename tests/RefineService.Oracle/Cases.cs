@@ -1,0 +1,175 @@
+using System.Text.Json.Nodes;
+using CsCheck;
+
+namespace RefineService.Oracle;
+
+/// <summary>A policy and the unused actions reported for it, as a request spells them.</summary>
+/// <param name="UnusedPermissions">Items of the request's <c>unusedPermissions</c>.</param>
+/// <param name="FindingDetails">Items of the request's <c>findingDetails</c>.</param>
+public sealed record PolicyCase(JsonObject Policy, JsonArray UnusedPermissions, JsonArray FindingDetails)
+{
+    public override string ToString() =>
+        $"policy: {Policy.ToJsonString()}\nunusedPermissions: {UnusedPermissions.ToJsonString()}\nfindingDetails: {FindingDetails.ToJsonString()}";
+}
+
+/// <summary>
+/// Generators of policies and findings built from real catalog actions: every entry shape (names, prefixes, infixes,
+/// suffixes, <c>?</c>, <c>svc:*</c>, <c>*:Get*</c>, bare <c>*</c>), mixed case, overlapping wildcards, actions and services
+/// the catalog lacks, single statements and single-string lists; findings with names, objects, wildcard names, whole
+/// services (absent, null or empty lists) and wholly unused services the catalog lacks.
+/// </summary>
+public static class Cases
+{
+    /// <summary>Services the cases are drawn from: large and small, with long and short names.</summary>
+    public static readonly string[] Services = ["s3", "ec2", "iam", "lambda", "dynamodb", "sqs", "kms", "logs", "cloudwatch", "sts", "a2c", "oam"];
+
+    /// <summary>Services no catalog has.</summary>
+    public static readonly string[] UnknownServices = ["newservice", "zz-future"];
+
+    private static readonly OracleCatalog Catalog = OracleCatalog.Shipped;
+
+    private static readonly string[] Pool =
+        [.. Catalog.Spelled.Where(a => Services.Contains(a[..a.IndexOf(':', StringComparison.Ordinal)], StringComparer.Ordinal))];
+
+    /// <summary>One Action or NotAction entry; <paramref name="wide"/> allows entries that match across the whole catalog.</summary>
+    private static Gen<string> Entry(bool wide) =>
+        Gen.Select(Gen.Int[0, Pool.Length - 1], Gen.Int[0, wide ? 15 : 13], Gen.Int[0, 1000], Gen.Int[0, 1000], Gen.UInt, (pick, kind, a, b, caseBits) =>
+        {
+            var full = Pool[pick];
+            var colon = full.IndexOf(':', StringComparison.Ordinal);
+            var (service, name) = (full[..colon], full[(colon + 1)..]);
+            var cut = 1 + (a % name.Length);
+            var other = b % name.Length;
+            var entry = kind switch
+            {
+                0 or 1 => full,
+                2 => $"{service}:{name[..cut]}*",
+                3 => $"{service}:{name[..WordCut(name, a)]}*",
+                4 => $"{service}:*{name[Math.Min(cut, other)..Math.Max(cut, other)]}*",
+                5 => $"{service}:*{name[cut..]}",
+                6 => $"{service}:{name[..other]}?{name[Math.Min(other + 1, name.Length)..]}",
+                7 => $"{service}:{name[..Math.Min(cut, 3)]}*{name[^Math.Min(2, name.Length)..]}",
+                8 => $"{service}:*",
+                9 => $"{service}:{name[..(cut / 2)]}*?*",
+                10 => $"{service}:{name}BrandNew",
+                11 => $"{UnknownServices[a % UnknownServices.Length]}:{name}",
+                12 => b % 2 == 0 ? $"{UnknownServices[a % UnknownServices.Length]}:*" : $"{UnknownServices[a % UnknownServices.Length][..3]}*:{name[..cut]}*",
+                13 => $"{service[..1]}*:{name[..cut]}*",
+                14 => $"*:{name[..Math.Min(cut, 4)]}*",
+                _ => "*",
+            };
+            return kind == 1 || caseBits % 5 == 0 ? MixCase(entry, caseBits) : entry;
+        });
+
+    private static readonly Gen<JsonObject> Statement =
+        Gen.Select(Entry(wide: true), Entry(wide: false).Array[0, 4], Gen.Int[0, 9], Gen.Int[0, 3], (first, rest, kind, shape) =>
+        {
+            string[] entries = [first, .. rest];
+            var statement = new JsonObject();
+            if (shape == 0)
+            {
+                statement["Sid"] = "S" + kind;
+            }
+
+            statement["Effect"] = kind == 0 ? "Deny" : "Allow";
+            JsonNode list = entries.Length == 1 && shape < 2 ? JsonValue.Create(entries[0]) : new JsonArray([.. entries.Select(e => (JsonNode)JsonValue.Create(e))]);
+            statement[kind is 1 or 2 ? "NotAction" : "Action"] = list;
+            statement["Resource"] = shape == 3 ? new JsonArray("arn:aws:s3:::bucket", "arn:aws:s3:::bucket/*") : "*";
+            if (shape == 1)
+            {
+                statement["Condition"] = new JsonObject { ["Bool"] = new JsonObject { ["aws:SecureTransport"] = "true" } };
+            }
+
+            return statement;
+        });
+
+    /// <summary>A policy of one to three statements; a single statement is sometimes given as an object, not a list.</summary>
+    public static readonly Gen<JsonObject> Policy =
+        Gen.Select(Statement.Array[1, 3], Gen.Bool, (statements, asObject) => new JsonObject
+        {
+            ["Version"] = "2012-10-17",
+            ["Statement"] = statements.Length == 1 && asObject ? statements[0] : new JsonArray([.. statements]),
+        });
+
+    /// <summary>A policy with unused actions drawn from what it allows, whole services, wildcard names and names the catalog lacks.</summary>
+    public static readonly Gen<PolicyCase> Case =
+        Policy.SelectMany(policy => Gen.Select(Gen.Int[0, 100], Gen.Int[0, 3], Gen.Int[0, 4], Gen.UInt, (percent, wholeServices, extras, seed) =>
+        {
+            var random = new Random((int)seed);
+            var allowed = RefineService.Oracle.Policy.Read(policy).Allowed(Catalog);
+
+            // A policy that allows whole services is given the unused actions of a few of them, as a finding would list.
+            var services = Enumerable.Range(0, Catalog.Count).Where(i => allowed[i]).Select(i => ServiceOf(Catalog.Spelled[i])).Distinct().ToList();
+            var chosen = services.OrderBy(_ => random.Next()).Take(6).ToHashSet(StringComparer.Ordinal);
+            var items = new List<(string Service, JsonNode? Actions)>();
+            foreach (var group in Enumerable.Range(0, Catalog.Count)
+                .Where(i => allowed[i] && chosen.Contains(ServiceOf(Catalog.Spelled[i])) && random.Next(100) < percent)
+                .GroupBy(i => ServiceOf(Catalog.Spelled[i])))
+            {
+                items.Add((group.Key, new JsonArray([.. group.Select(i => (JsonNode)JsonValue.Create(random.Next(4) == 0
+                    ? NameOf(Catalog.Spelled[i]).ToLowerInvariant()
+                    : NameOf(Catalog.Spelled[i])))])));
+            }
+
+            for (var i = 0; i < wholeServices; i++)
+            {
+                var service = random.Next(4) == 0 ? UnknownServices[random.Next(UnknownServices.Length)] : Services[random.Next(Services.Length)];
+                items.Add((service, random.Next(3) switch { 0 => null, 1 => JsonValue.Create((string?)null), _ => new JsonArray() }));
+            }
+
+            for (var i = 0; i < extras; i++)
+            {
+                var action = Pool[random.Next(Pool.Length)];
+                var name = NameOf(action);
+                items.Add(random.Next(4) switch
+                {
+                    0 => (ServiceOf(action), new JsonArray(name[..Math.Min(1 + random.Next(6), name.Length)] + "*")),
+                    1 => (ServiceOf(action), new JsonArray(name + "BrandNew")),
+                    2 => (ServiceOf(action), new JsonArray(MixCase(name, (uint)random.Next()))),
+                    _ => (UnknownServices[random.Next(UnknownServices.Length)], new JsonArray(name)),
+                });
+            }
+
+            // Each item goes to unusedPermissions (names as strings or objects) or to findingDetails (objects, as Access Analyzer writes them).
+            var permissions = new JsonArray();
+            var details = new JsonArray();
+            foreach (var (service, actions) in items.OrderBy(_ => random.Next()))
+            {
+                var asFinding = random.Next(3) == 0;
+                var item = new JsonObject { ["serviceNamespace"] = service };
+                if (actions is not null)
+                {
+                    item["actions"] = actions is JsonArray names
+                        ? new JsonArray([.. names.Select(n => asFinding || random.Next(3) == 0
+                            ? new JsonObject { ["action"] = n!.GetValue<string>(), ["lastAccessed"] = "2024-06-10T13:45:00Z" }
+                            : n!.DeepClone())])
+                        : actions.DeepClone();
+                }
+
+                if (asFinding)
+                {
+                    details.Add(new JsonObject { ["unusedPermissionDetails"] = item });
+                }
+                else
+                {
+                    permissions.Add(item);
+                }
+            }
+
+            return new PolicyCase(policy, permissions, details);
+        }));
+
+    private static string ServiceOf(string action) => action[..action.IndexOf(':', StringComparison.Ordinal)];
+
+    private static string NameOf(string action) => action[(action.IndexOf(':', StringComparison.Ordinal) + 1)..];
+
+    // A cut of the name at one of its word boundaries (a capital), so that wildcards overlap the prefixes the engine writes.
+    private static int WordCut(string name, int pick)
+    {
+        var starts = Enumerable.Range(1, name.Length - 1).Where(i => char.IsUpper(name[i])).ToList();
+        return starts.Count == 0 ? name.Length : starts[pick % starts.Count];
+    }
+
+    private static string MixCase(string text, uint bits) =>
+        string.Concat(text.Select((c, i) => ((bits >> (i % 32)) & 1) == 1 ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c)));
+}

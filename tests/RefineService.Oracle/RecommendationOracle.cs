@@ -1,0 +1,391 @@
+using System.Text.Json.Nodes;
+
+namespace RefineService.Oracle;
+
+/// <summary>
+/// Judges a recommendation against what it must be: for every catalog action, and every unused action the catalog lacks,
+/// the recommendation allows it if and only if the original allowed it and it is not unused; its counts are those of the
+/// two documents; its change records say what changed; and every entry it wrote is a least general one: a node of the
+/// word trie that covers only wanted actions, whose parent does not.
+/// </summary>
+public sealed class RecommendationOracle(OracleCatalog catalog)
+{
+    private static readonly string[] Probes = ["", "a", "Get", "ListThings", "DescribeZ9", "BrandNewAction"];
+    private static readonly string[] AccessLevels = ["List", "Read", "Write", "Permissions management", "Tagging"];
+    private readonly HashSet<string> _nodes = Words.TrieNodes(catalog);
+
+    /// <summary>The oracle over the shipped catalog.</summary>
+    public static RecommendationOracle Shipped { get; } = new(OracleCatalog.Shipped);
+
+    /// <summary>Everything wrong with <paramref name="answer"/> as the recommendation for <paramref name="original"/>; empty when it is right.</summary>
+    /// <param name="newWildcards">Whether the refinement may write new wildcards (<c>"wildcards": "prefix"</c>).</param>
+    public IReadOnlyList<string> Judge(JsonNode? original, UnusedActions unused, Answer answer, bool newWildcards)
+    {
+        var failures = new List<string>();
+        var before = Policy.Read(original);
+        var after = Policy.Read(answer.RecommendedPolicy);
+        var allowedBefore = before.Allowed(catalog);
+        var allowedAfter = after.Allowed(catalog);
+
+        // Exactness over the whole catalog.
+        for (var i = 0; i < catalog.Count && failures.Count < 10; i++)
+        {
+            var expected = allowedBefore[i] && !unused.Contains(catalog.Names[i]);
+            if (expected != allowedAfter[i])
+            {
+                failures.Add($"{catalog.Spelled[i]}: must be allowed={expected}, the recommendation allows={allowedAfter[i]}");
+            }
+        }
+
+        // Names the catalog lacks: unused ones never allowed; a literal the policy names and nobody reported stays.
+        foreach (var name in UnusedUnknownNames(before, unused))
+        {
+            if (after.Allows(name))
+            {
+                failures.Add($"{name}: unused (not in the catalog) but the recommendation allows it");
+            }
+        }
+
+        foreach (var name in before.Statements.OfType<PolicyStatement>().Where(s => s.IsAllow && !s.IsNotAction).SelectMany(s => s.Entries)
+            .Where(e => !Glob.HasWildcard(e) && !catalog.Contains(e) && !unused.Contains(e)))
+        {
+            if (!after.Allows(name))
+            {
+                failures.Add($"{name}: allowed, not in the catalog and not unused, but the recommendation dropped it");
+            }
+        }
+
+        failures.AddRange(JudgeCounts(allowedBefore, allowedAfter, answer.Summary));
+        failures.AddRange(JudgeStatements(original, before, after, unused, answer, newWildcards));
+        return failures;
+    }
+
+    /// <summary>Unused names the catalog lacks: those reported by name, and a sample of every wholly unused service it lacks.</summary>
+    private List<string> UnusedUnknownNames(Policy before, UnusedActions unused)
+    {
+        var names = unused.Names.Where(n => !catalog.Contains(n)).ToList();
+        foreach (var service in unused.WholeServices.Where(s => !catalog.Services.Contains(s)))
+        {
+            names.AddRange(Probes.Select(p => service + ":" + p));
+            names.AddRange(before.Statements.OfType<PolicyStatement>().SelectMany(s => s.Entries)
+                .Where(e => !Glob.HasWildcard(e) && e.StartsWith(service + ":", StringComparison.OrdinalIgnoreCase)));
+        }
+
+        return names;
+    }
+
+    private IEnumerable<string> JudgeCounts(bool[] before, bool[] after, Counts counts)
+    {
+        var removed = AccessLevels.ToDictionary(level => level, _ => 0);
+        for (var i = 0; i < before.Length; i++)
+        {
+            if (before[i] && !after[i])
+            {
+                removed[catalog.AccessLevels[i]]++;
+            }
+        }
+
+        if (counts.Before != before.Count(a => a))
+        {
+            yield return $"summary: allowed before is {counts.Before}, the original allows {before.Count(a => a)} catalog actions";
+        }
+
+        if (counts.After != after.Count(a => a))
+        {
+            yield return $"summary: allowed after is {counts.After}, the recommendation allows {after.Count(a => a)} catalog actions";
+        }
+
+        foreach (var (level, count) in removed)
+        {
+            if (counts.RemovedByAccessLevel.GetValueOrDefault(level, -1) != count)
+            {
+                yield return $"summary: removed {level} is {counts.RemovedByAccessLevel.GetValueOrDefault(level, -1)}, the documents differ by {count}";
+            }
+        }
+
+        foreach (var level in counts.RemovedByAccessLevel.Keys.Except(AccessLevels))
+        {
+            yield return $"summary: '{level}' is no access level";
+        }
+    }
+
+    private IEnumerable<string> JudgeStatements(JsonNode? original, Policy before, Policy after, UnusedActions unused, Answer answer, bool newWildcards)
+    {
+        if (answer.Changes.Count != before.Statements.Count)
+        {
+            yield return $"changes: {answer.Changes.Count} records for {before.Statements.Count} statements";
+            yield break;
+        }
+
+        var kept = 0;
+        for (var i = 0; i < before.Statements.Count; i++)
+        {
+            var change = answer.Changes[i];
+            if (change.Index != i)
+            {
+                yield return $"changes[{i}]: index {change.Index}";
+            }
+
+            var statement = before.Statements[i];
+            if (change.Status == "removed")
+            {
+                if (statement is not { IsAllow: true })
+                {
+                    yield return $"Statement[{i}] removed although it is no Allow statement with actions";
+                }
+
+                foreach (var failure in JudgeEntries(i, statement, null, unused, change, newWildcards))
+                {
+                    yield return failure;
+                }
+
+                continue;
+            }
+
+            if (kept >= after.Statements.Count)
+            {
+                yield return $"Statement[{i}]: not removed, but the recommendation has only {after.Statements.Count} statements";
+                yield break;
+            }
+
+            var refined = after.Statements[kept++];
+            if (statement is null || !statement.IsAllow)
+            {
+                if (change.Status != "unchanged" || !JsonNode.DeepEquals(StatementNode(original, i), StatementNode(answer.RecommendedPolicy, kept - 1)))
+                {
+                    yield return $"Statement[{i}]: a Deny statement or one without a single action list must stay as it is";
+                }
+
+                continue;
+            }
+
+            foreach (var failure in JudgeEntries(i, statement, refined, unused, change, newWildcards))
+            {
+                yield return failure;
+            }
+        }
+
+        if (kept != after.Statements.Count)
+        {
+            yield return $"the recommendation has {after.Statements.Count} statements, {kept} of the original are left";
+        }
+    }
+
+    private IEnumerable<string> JudgeEntries(int index, PolicyStatement? statement, PolicyStatement? refined, UnusedActions unused, ChangeRecord change, bool newWildcards)
+    {
+        var originalEntries = statement?.Entries ?? [];
+        var refinedEntries = refined?.Entries ?? [];
+        var added = Without(refinedEntries, originalEntries);
+        var removed = Without(originalEntries, refinedEntries);
+        if (refinedEntries.Distinct(StringComparer.OrdinalIgnoreCase).Count() != refinedEntries.Count)
+        {
+            yield return $"Statement[{index}]: an entry appears twice: {string.Join(", ", refinedEntries)}";
+        }
+
+        foreach (var (what, said, actual) in new[] { ("added", change.Added, added), ("removed", change.Removed, removed) })
+        {
+            var notSo = Without(said, actual);
+            var unsaid = Without(actual, said);
+            if (notSo.Count + unsaid.Count > 0)
+            {
+                yield return $"changes[{index}].{what}: lists [{string.Join(", ", notSo)}] wrongly and lacks [{string.Join(", ", unsaid)}]";
+            }
+        }
+
+        var status = refined is null ? "removed" : added.Count + removed.Count == 0 ? "unchanged" : "modified";
+        if (change.Status != status)
+        {
+            yield return $"changes[{index}]: status {change.Status}, but the statement is {status}";
+        }
+
+        if (statement is null)
+        {
+            yield break;
+        }
+
+        if (statement.IsNotAction)
+        {
+            foreach (var failure in JudgeNotActionAdditions(index, statement, added, unused, newWildcards))
+            {
+                yield return failure;
+            }
+
+            yield break;
+        }
+
+        var accounted = change.Replaced.SelectMany(r => r.With).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in added.Where(e => !accounted.Contains(e)))
+        {
+            yield return $"Statement[{index}]: '{entry}' is new but replaces no entry";
+        }
+
+        foreach (var replaced in change.Replaced)
+        {
+            if (!originalEntries.Contains(replaced.Entry, StringComparer.Ordinal))
+            {
+                yield return $"changes[{index}]: '{replaced.Entry}' is no entry of the statement";
+                continue;
+            }
+
+            var matched = Policy.Matched(catalog, [replaced.Entry]);
+            var wanted = Enumerable.Range(0, catalog.Count).Where(i => matched[i] && !unused.Contains(catalog.Names[i])).ToHashSet();
+            // Replacements another entry of the statement already wrote are not written twice, so what they cover is judged
+            // together with every entry of the refined statement.
+            var covered = new HashSet<int>();
+            foreach (var with in replaced.With)
+            {
+                var problem = JudgeWritten(with, wanted.Contains, unused, newWildcards, covered);
+                if (problem is not null)
+                {
+                    yield return $"Statement[{index}]: {replaced.Entry} => {with}: {problem}";
+                }
+                else if (!refinedEntries.Contains(with, StringComparer.OrdinalIgnoreCase))
+                {
+                    yield return $"Statement[{index}]: {replaced.Entry} => {with}, which the statement does not hold";
+                }
+            }
+
+            var statementCovers = Policy.Matched(catalog, refinedEntries);
+            var uncovered = wanted.Where(i => !statementCovers[i]).Take(3).ToList();
+            if (uncovered.Count > 0)
+            {
+                yield return $"Statement[{index}]: {replaced.Entry} allowed {string.Join(", ", uncovered.Select(i => catalog.Spelled[i]))}, which are used, and the statement lost them";
+            }
+        }
+    }
+
+    private IEnumerable<string> JudgeNotActionAdditions(int index, PolicyStatement statement, List<string> added, UnusedActions unused, bool newWildcards)
+    {
+        var excluded = Policy.Matched(catalog, statement.Entries);
+
+        // A NotAction addition must exclude only what is unused or already excluded; the parent of a prefix would exclude more.
+        bool MayExclude(int i) => excluded[i] || unused.Contains(catalog.Names[i]);
+        var covered = new HashSet<int>();
+        foreach (var entry in added)
+        {
+            var colon = entry.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && !catalog.Services.Contains(entry[..colon].ToLowerInvariant()))
+            {
+                continue;
+            }
+
+            if (!Glob.HasWildcard(entry) && !catalog.Contains(entry))
+            {
+                continue;
+            }
+
+            var problem = JudgeWritten(entry, MayExclude, unusedUnknown: null, newWildcards, covered);
+            if (problem is not null)
+            {
+                yield return $"Statement[{index}] NotAction + {entry}: {problem}";
+            }
+        }
+
+        var missing = Enumerable.Range(0, catalog.Count).Where(i => !excluded[i] && unused.Contains(catalog.Names[i]) && !covered.Contains(i)).Take(3).ToList();
+        if (missing.Count > 0)
+        {
+            yield return $"Statement[{index}]: unused {string.Join(", ", missing.Select(i => catalog.Spelled[i]))} not added to NotAction";
+        }
+    }
+
+    /// <summary>
+    /// What is wrong with a written entry, or null. It must be a node of the word trie covering only allowed actions: with
+    /// new wildcards, <c>node*</c> when the node covers several actions and its parent covers one that is not allowed, else
+    /// an action in full, of which no node covering more is allowed.
+    /// </summary>
+    private string? JudgeWritten(string written, Func<int, bool> allowed, UnusedActions? unusedUnknown, bool newWildcards, HashSet<int> covered)
+    {
+        var lower = written.ToLowerInvariant();
+        var isPrefix = lower.EndsWith('*') && !Glob.HasWildcard(lower[..^1]);
+        if (!isPrefix && Glob.HasWildcard(lower))
+        {
+            return "not a prefix of the trie";
+        }
+
+        if (isPrefix && !newWildcards)
+        {
+            return "a new wildcard, though new wildcards are off";
+        }
+
+        var node = isPrefix ? lower[..^1] : lower;
+        if (isPrefix && !_nodes.Contains(node))
+        {
+            return "not a node of the word trie";
+        }
+
+        if (!isPrefix && !catalog.Contains(node))
+        {
+            return "not an action of the catalog";
+        }
+
+        var nodeCovers = isPrefix ? catalog.StartingWith(node).ToList() : [catalog.IndexOf(node)];
+        if (!nodeCovers.TrueForAll(i => allowed(i)))
+        {
+            return "covers an action it must not";
+        }
+
+        if (isPrefix && unusedUnknown?.HasUnknownStartingWith(node) == true)
+        {
+            return "covers an unused action the catalog lacks";
+        }
+
+        covered.UnionWith(nodeCovers);
+        if (!newWildcards)
+        {
+            return null;
+        }
+
+        if (isPrefix)
+        {
+            if (nodeCovers.Count == 1)
+            {
+                return "covers one action, which is written in full";
+            }
+
+            var parent = Enumerable.Range(0, node.Length).Reverse().Select(length => node[..length]).First(p => p.Length == 0 || _nodes.Contains(p));
+            return IsSafe(parent, allowed, unusedUnknown) ? $"not least general: its parent '{parent}*' is safe" : null;
+        }
+
+        // The highest safe node above an action written in full must cover that action alone.
+        var highest = Enumerable.Range(1, node.Length).Select(length => node[..length])
+            .Where(p => p.Contains(':', StringComparison.Ordinal) && _nodes.Contains(p))
+            .FirstOrDefault(p => IsSafe(p, allowed, unusedUnknown));
+        return highest is not null && catalog.StartingWith(highest).Skip(1).Any()
+            ? $"not least general: '{highest}*' is safe and covers {catalog.StartingWith(highest).Count()} actions"
+            : null;
+    }
+
+    private bool IsSafe(string node, Func<int, bool> allowed, UnusedActions? unusedUnknown) =>
+        catalog.StartingWith(node).All(allowed) && unusedUnknown?.HasUnknownStartingWith(node) != true;
+
+    /// <summary>What is left of <paramref name="items"/> after taking out, for each of <paramref name="taken"/>, one item equal to it in any case.</summary>
+    private static List<string> Without(IEnumerable<string> items, IEnumerable<string> taken)
+    {
+        var left = items.ToList();
+        foreach (var item in taken)
+        {
+            var at = left.FindIndex(i => string.Equals(i, item, StringComparison.OrdinalIgnoreCase));
+            if (at >= 0)
+            {
+                left.RemoveAt(at);
+            }
+        }
+
+        return left;
+    }
+
+    private static JsonNode? StatementNode(JsonNode? document, int index)
+    {
+        if (document is JsonValue text && text.TryGetValue<string>(out var json))
+        {
+            document = JsonNode.Parse(json);
+        }
+
+        return document?["Statement"] switch
+        {
+            JsonArray list => list[index],
+            JsonObject single => single,
+            _ => null,
+        };
+    }
+}
