@@ -31,8 +31,11 @@ public static class Cases
     private static readonly string[] Pool =
         [.. Catalog.Spelled.Where(a => Services.Contains(a[..a.IndexOf(':', StringComparison.Ordinal)], StringComparer.Ordinal))];
 
-    /// <summary>One Action or NotAction entry; <paramref name="wide"/> allows entries that match across the whole catalog.</summary>
-    private static Gen<string> Entry(bool wide) =>
+    /// <summary>
+    /// One Action or NotAction entry; <paramref name="wide"/> allows entries that match across the whole catalog, and
+    /// <paramref name="serviceWildcards"/> wildcards in the service prefix (the engine takes them; the API's validation does not).
+    /// </summary>
+    private static Gen<string> Entry(bool wide, bool serviceWildcards) =>
         Gen.Select(Gen.Int[0, Pool.Length - 1], Gen.Int[0, wide ? 15 : 13], Gen.Int[0, 1000], Gen.Int[0, 1000], Gen.UInt, (pick, kind, a, b, caseBits) =>
         {
             var full = Pool[pick];
@@ -53,16 +56,18 @@ public static class Cases
                 9 => $"{service}:{name[..(cut / 2)]}*?*",
                 10 => $"{service}:{name}BrandNew",
                 11 => $"{UnknownServices[a % UnknownServices.Length]}:{name}",
-                12 => b % 2 == 0 ? $"{UnknownServices[a % UnknownServices.Length]}:*" : $"{UnknownServices[a % UnknownServices.Length][..3]}*:{name[..cut]}*",
-                13 => $"{service[..1]}*:{name[..cut]}*",
-                14 => $"*:{name[..Math.Min(cut, 4)]}*",
+                12 when serviceWildcards && b % 2 == 1 => $"{UnknownServices[a % UnknownServices.Length][..3]}*:{name[..cut]}*",
+                12 => b % 2 == 0 ? $"{UnknownServices[a % UnknownServices.Length]}:*" : $"{UnknownServices[a % UnknownServices.Length]}:{name[..cut]}*",
+                13 when serviceWildcards => $"{service[..1]}*:{name[..cut]}*",
+                14 when serviceWildcards => $"*:{name[..Math.Min(cut, 4)]}*",
+                13 or 14 => $"{service}:*{name[cut..]}*",
                 _ => "*",
             };
             return kind == 1 || caseBits % 5 == 0 ? MixCase(entry, caseBits) : entry;
         });
 
-    private static readonly Gen<JsonObject> Statement =
-        Gen.Select(Entry(wide: true), Entry(wide: false).Array[0, 4], Gen.Int[0, 9], Gen.Int[0, 3], (first, rest, kind, shape) =>
+    private static Gen<JsonObject> Statement(bool serviceWildcards) =>
+        Gen.Select(Entry(wide: true, serviceWildcards), Entry(wide: false, serviceWildcards).Array[0, 4], Gen.Int[0, 9], Gen.Int[0, 3], (first, rest, kind, shape) =>
         {
             string[] entries = [first, .. rest];
             var statement = new JsonObject();
@@ -84,16 +89,26 @@ public static class Cases
         });
 
     /// <summary>A policy of one to three statements; a single statement is sometimes given as an object, not a list.</summary>
-    public static readonly Gen<JsonObject> Policy =
-        Gen.Select(Statement.Array[1, 3], Gen.Bool, (statements, asObject) => new JsonObject
+    public static readonly Gen<JsonObject> Policy = PolicyOf(serviceWildcards: true);
+
+    /// <summary>A policy as the API takes it: no wildcard in a service prefix.</summary>
+    public static readonly Gen<JsonObject> ApiPolicy = PolicyOf(serviceWildcards: false);
+
+    /// <summary>A policy with unused actions drawn from what it allows, whole services, wildcard names and names the catalog lacks.</summary>
+    public static readonly Gen<PolicyCase> Case = CaseOf(Policy);
+
+    /// <summary>A case as the API takes it: no wildcard in a service prefix.</summary>
+    public static readonly Gen<PolicyCase> ApiCase = CaseOf(ApiPolicy);
+
+    private static Gen<JsonObject> PolicyOf(bool serviceWildcards) =>
+        Gen.Select(Statement(serviceWildcards).Array[1, 3], Gen.Bool, (statements, asObject) => new JsonObject
         {
             ["Version"] = "2012-10-17",
             ["Statement"] = statements.Length == 1 && asObject ? statements[0] : new JsonArray([.. statements]),
         });
 
-    /// <summary>A policy with unused actions drawn from what it allows, whole services, wildcard names and names the catalog lacks.</summary>
-    public static readonly Gen<PolicyCase> Case =
-        Policy.SelectMany(policy => Gen.Select(Gen.Int[0, 100], Gen.Int[0, 3], Gen.Int[0, 4], Gen.UInt, (percent, wholeServices, extras, seed) =>
+    private static Gen<PolicyCase> CaseOf(Gen<JsonObject> policies) =>
+        policies.SelectMany(policy => Gen.Select(Gen.Int[0, 100], Gen.Int[0, 3], Gen.Int[0, 4], Gen.UInt, (percent, wholeServices, extras, seed) =>
         {
             var random = new Random((int)seed);
             var allowed = RefineService.Oracle.Policy.Read(policy).Allowed(Catalog);

@@ -30,7 +30,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
         // Exactness over the whole catalog.
         for (var i = 0; i < catalog.Count && failures.Count < 10; i++)
         {
-            var expected = allowedBefore[i] && !unused.Contains(catalog.Names[i]);
+            var expected = allowedBefore[i] && !unused.Contains(i);
             if (expected != allowedAfter[i])
             {
                 failures.Add($"{catalog.Spelled[i]}: must be allowed={expected}, the recommendation allows={allowedAfter[i]}");
@@ -213,6 +213,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
             yield break;
         }
 
+        var written = refinedEntries.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var accounted = change.Replaced.SelectMany(r => r.With).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in added.Where(e => !accounted.Contains(e)))
         {
@@ -228,7 +229,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
             }
 
             var matched = Policy.Matched(catalog, [replaced.Entry]);
-            var wanted = Enumerable.Range(0, catalog.Count).Where(i => matched[i] && !unused.Contains(catalog.Names[i])).ToHashSet();
+            var wanted = Enumerable.Range(0, catalog.Count).Where(i => matched[i] && !unused.Contains(i)).ToHashSet();
             // Replacements another entry of the statement already wrote are not written twice, so what they cover is judged
             // together with every entry of the refined statement.
             var covered = new HashSet<int>();
@@ -239,7 +240,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
                 {
                     yield return $"Statement[{index}]: {replaced.Entry} => {with}: {problem}";
                 }
-                else if (!refinedEntries.Contains(with, StringComparer.OrdinalIgnoreCase))
+                else if (!written.Contains(with))
                 {
                     yield return $"Statement[{index}]: {replaced.Entry} => {with}, which the statement does not hold";
                 }
@@ -259,7 +260,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
         var excluded = Policy.Matched(catalog, statement.Entries);
 
         // A NotAction addition must exclude only what is unused or already excluded; the parent of a prefix would exclude more.
-        bool MayExclude(int i) => excluded[i] || unused.Contains(catalog.Names[i]);
+        bool MayExclude(int i) => excluded[i] || unused.Contains(i);
         var covered = new HashSet<int>();
         foreach (var entry in added)
         {
@@ -281,7 +282,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
             }
         }
 
-        var missing = Enumerable.Range(0, catalog.Count).Where(i => !excluded[i] && unused.Contains(catalog.Names[i]) && !covered.Contains(i)).Take(3).ToList();
+        var missing = Enumerable.Range(0, catalog.Count).Where(i => !excluded[i] && unused.Contains(i) && !covered.Contains(i)).Take(3).ToList();
         if (missing.Count > 0)
         {
             yield return $"Statement[{index}]: unused {string.Join(", ", missing.Select(i => catalog.Spelled[i]))} not added to NotAction";
@@ -361,13 +362,22 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
     /// <summary>What is left of <paramref name="items"/> after taking out, for each of <paramref name="taken"/>, one item equal to it in any case.</summary>
     private static List<string> Without(IEnumerable<string> items, IEnumerable<string> taken)
     {
-        var left = items.ToList();
+        var count = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in taken)
         {
-            var at = left.FindIndex(i => string.Equals(i, item, StringComparison.OrdinalIgnoreCase));
-            if (at >= 0)
+            count[item] = count.GetValueOrDefault(item) + 1;
+        }
+
+        var left = new List<string>();
+        foreach (var item in items)
+        {
+            if (count.GetValueOrDefault(item) > 0)
             {
-                left.RemoveAt(at);
+                count[item]--;
+            }
+            else
+            {
+                left.Add(item);
             }
         }
 

@@ -15,6 +15,8 @@ public sealed class UnusedActions
     private readonly List<string> _patterns = [];
     private readonly OracleCatalog _catalog;
 
+    private bool[]? _inCatalog;
+
     private UnusedActions(OracleCatalog catalog) => _catalog = catalog;
 
     /// <summary>Services wholly unused, lower case.</summary>
@@ -47,9 +49,21 @@ public sealed class UnusedActions
     public static UnusedActions FromList(OracleCatalog catalog, JsonArray permissions) =>
         FromRequest(catalog, new JsonObject { ["unusedPermissions"] = permissions.DeepClone() });
 
+    /// <summary>Whether the catalog action at <paramref name="index"/> is unused.</summary>
+    public bool Contains(int index)
+    {
+        _inCatalog ??= Resolve();
+        return _inCatalog[index];
+    }
+
     /// <summary>Whether the action <paramref name="name"/> (any case, known to the catalog or not) is unused.</summary>
     public bool Contains(string name)
     {
+        if (_catalog.IndexOf(name) is var index and >= 0)
+        {
+            return Contains(index);
+        }
+
         var lower = name.ToLowerInvariant();
         var colon = lower.IndexOf(':', StringComparison.Ordinal);
         if (colon > 0 && _wholeServices.Contains(lower[..colon]))
@@ -57,13 +71,26 @@ public sealed class UnusedActions
             return true;
         }
 
-        return _names.Contains(lower) || (_catalog.Contains(lower) && _patterns.Exists(p => Glob.IsMatch(p, lower)));
+        return _names.Contains(lower);
     }
 
     /// <summary>Whether some unused action the catalog lacks starts with the lower-case <paramref name="prefix"/>.</summary>
     public bool HasUnknownStartingWith(string prefix) =>
         _names.Any(n => !_catalog.Contains(n) && n.StartsWith(prefix, StringComparison.Ordinal))
         || _wholeServices.Any(s => !_catalog.Services.Contains(s) && ((s + ":").StartsWith(prefix, StringComparison.Ordinal) || prefix.StartsWith(s + ":", StringComparison.Ordinal)));
+
+    // Every catalog action the names, patterns and whole services cover, by brute force.
+    private bool[] Resolve()
+    {
+        var unused = Policy.Matched(_catalog, [.. _names, .. _patterns]);
+        for (var i = 0; i < unused.Length; i++)
+        {
+            var name = _catalog.Names[i];
+            unused[i] |= _wholeServices.Contains(name[..name.IndexOf(':', StringComparison.Ordinal)]);
+        }
+
+        return unused;
+    }
 
     private void Add(JsonNode permission, Func<JsonNode?, JsonNode> name)
     {

@@ -1,0 +1,150 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using CsCheck;
+using RefineService.Api.Tests.Fixtures;
+using RefineService.Oracle;
+
+namespace RefineService.Api.Tests.Properties;
+
+/// <summary>
+/// The service's guarantee end to end: random requests in every input shape and option the API takes, sent over HTTP,
+/// judged from the raw request JSON by the oracle (<c>tests/RefineService.Oracle</c>), which shares no code with the service.
+/// </summary>
+public sealed class RecommendationPropertyTests(ApiFactory factory)
+{
+    /// <summary>A whole request: one policy or a list, documents as objects or JSON text, every option.</summary>
+    private static readonly Gen<JsonObject> Request =
+        Gen.Select(Cases.ApiCase, Cases.ApiPolicy, Gen.Int[0, 4], Gen.Int[0, 2], Gen.Int[0, 2], Gen.Int[0, 5], (c, second, shape, wildcards, explain, kind) =>
+        {
+            var request = new JsonObject();
+            JsonNode Document(JsonObject policy, bool asText) => asText ? JsonValue.Create(policy.ToJsonString())! : policy.DeepClone();
+            if (shape <= 1)
+            {
+                request["policy"] = Document(c.Policy, asText: shape == 1);
+            }
+            else
+            {
+                string[] kinds = ["managed", "awsManaged", "inlineRole", "inlineUser", "inlineGroup"];
+                var policies = new JsonArray(Item(c.Policy, 0));
+                if (shape == 4 && WholeCatalogPatterns(c.Policy) + WholeCatalogPatterns(second) <= 3)
+                {
+                    policies.Add(Item(second, 1));
+                }
+
+                request["policies"] = policies;
+                JsonObject Item(JsonObject policy, int i)
+                {
+                    var item = new JsonObject { ["id"] = $"arn:aws:iam::123456789012:policy/p{i}" };
+                    if (kind < kinds.Length)
+                    {
+                        item["kind"] = kinds[kind];
+                    }
+
+                    item["document"] = Document(policy, asText: shape == 3);
+                    return item;
+                }
+            }
+
+            if (c.UnusedPermissions.Count > 0 || c.FindingDetails.Count == 0)
+            {
+                request["unusedPermissions"] = c.UnusedPermissions.DeepClone();
+            }
+
+            if (c.FindingDetails.Count > 0)
+            {
+                request["findingDetails"] = c.FindingDetails.DeepClone();
+            }
+
+            var options = new JsonObject();
+            if (wildcards > 0)
+            {
+                options["wildcards"] = wildcards == 1 ? "prefix" : "none";
+            }
+
+            if (explain > 0)
+            {
+                options["explain"] = explain == 1;
+            }
+
+            if (options.Count > 0)
+            {
+                request["options"] = options;
+            }
+
+            return request;
+        });
+
+    [Fact]
+    public void EveryRecommendationAllowsExactlyWhatWasAllowedAndIsNotUnused() =>
+        PropertyRun.Check(Request, Check, request => request.ToJsonString(), iterations: 150);
+
+    private void Check(JsonObject request)
+    {
+        using var client = factory.CreateClient();
+        using var content = new StringContent(request.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = client.PostAsync("/v1/recommendations", content).GetAwaiter().GetResult();
+        var text = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
+        var answer = JsonNode.Parse(text, documentOptions: new() { MaxDepth = 256 })!;
+
+        var unused = UnusedActions.FromRequest(OracleCatalog.Shipped, request);
+        var newWildcards = request["options"]?["wildcards"]?.GetValue<string>() != "none";
+        var explain = request["options"]?["explain"]?.GetValue<bool>() == true;
+        var documents = request["policy"] is { } single ? [single] : request["policies"]!.AsArray().Select(p => p!["document"]!).ToList();
+        var recommendations = answer["recommendations"]!.AsArray();
+        Assert.Equal(documents.Count, recommendations.Count);
+
+        var failures = new List<string>();
+        var steps = new List<(string Action, string? Policy)>();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var recommendation = recommendations[i]!;
+            var original = documents[i] is JsonValue json ? JsonNode.Parse(json.GetValue<string>())! : documents[i];
+            failures.AddRange(RecommendationOracle.Shipped.Judge(original, unused, Answer.FromApi(recommendation), newWildcards).Select(f => $"policy {i}: {f}"));
+
+            // What to do follows from the document, and Access Analyzer's steps say the same.
+            var recommended = recommendation["recommendedPolicy"];
+            var action = recommendation["recommendedAction"]!.GetValue<string>();
+            var expected = recommended is null ? "DETACH_POLICY" : JsonNode.DeepEquals(recommended, original) ? "NONE" : "CREATE_POLICY";
+            if (action != expected)
+            {
+                failures.Add($"policy {i}: recommendedAction {action}, the document says {expected}");
+            }
+
+            if (action == "CREATE_POLICY")
+            {
+                steps.Add(("CREATE_POLICY", recommended!.ToJsonString()));
+            }
+
+            if (action != "NONE")
+            {
+                steps.Add(("DETACH_POLICY", null));
+            }
+
+            // With explain, each trie that chose prefixes is shown; without, none.
+            foreach (var replaced in recommendation["changes"]!.AsArray().SelectMany(c => c!["replaced"]!.AsArray()))
+            {
+                var shown = replaced!["trie"] is JsonValue trie && trie.GetValue<string>().StartsWith("flowchart", StringComparison.Ordinal);
+                if (shown != (explain && newWildcards))
+                {
+                    failures.Add($"policy {i}: the trie of {replaced["entry"]} is {(shown ? "shown" : "not shown")}");
+                }
+            }
+        }
+
+        var given = answer["recommendedSteps"]!.AsArray().Select(s => s!["unusedPermissionsRecommendedStep"]!)
+            .Select(s => (s["recommendedAction"]!.GetValue<string>(), s["recommendedPolicy"]?.GetValue<string>())).ToList();
+        if (given.Count != steps.Count || !given.Zip(steps).All(p => p.First.Item1 == p.Second.Action
+            && (p.Second.Policy is null ? p.First.Item2 is null : JsonNode.DeepEquals(JsonNode.Parse(p.First.Item2!), JsonNode.Parse(p.Second.Policy)))))
+        {
+            failures.Add($"recommendedSteps [{string.Join(", ", given.Select(g => g.Item1))}] do not follow the recommendations [{string.Join(", ", steps.Select(s => s.Action))}]");
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures.Select(f => f.Length > 600 ? f[..600] + " ..." : f)));
+    }
+
+    // Entries that match across the whole catalog count against the request's examined-actions limit once each.
+    private static int WholeCatalogPatterns(JsonObject policy) =>
+        Policy.Read(policy).Statements.OfType<PolicyStatement>().SelectMany(s => s.Entries).Count(e => e.StartsWith('*'));
+}
