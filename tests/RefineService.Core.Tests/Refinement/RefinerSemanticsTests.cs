@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using RefineService.Core.Catalog;
 using RefineService.Core.Refinement;
 using RefineService.Core.Tests.Catalog;
+using RefineService.Oracle;
+using UnusedActions = RefineService.Core.Refinement.UnusedActions;
 
 namespace RefineService.Core.Tests.Refinement;
 
@@ -9,6 +11,11 @@ namespace RefineService.Core.Tests.Refinement;
 public class RefinerSemanticsTests
 {
     private static readonly ActionCatalog Catalog = ShippedCatalog.Instance;
+
+    // Expected values come from the oracle's own reading of the catalog and its own matcher, never from the engine's.
+    private static readonly OracleCatalog Names = OracleCatalog.Shipped;
+
+    private static IEnumerable<string> Matching(string pattern) => Names.Spelled.Where(name => Glob.IsMatch(pattern, name));
 
     private static RefinementResult Refine(string policy, IEnumerable<UnusedActions> unused, RefinementOptions? options = null, ActionCatalog? catalog = null)
     {
@@ -117,8 +124,8 @@ public class RefinerSemanticsTests
         Assert.DoesNotContain(actions, a => a.StartsWith("s3:ListBucket", StringComparison.OrdinalIgnoreCase) && a.Length == "s3:ListBucket".Length);
         // Other services keep every List action; one whose actions all start with List becomes "svc:*".
         Assert.All(
-            actions.Where(a => !a.StartsWith("s3:", StringComparison.Ordinal)).SelectMany(Catalog.Match),
-            a => Assert.StartsWith("List", a.Name, StringComparison.OrdinalIgnoreCase));
+            actions.Where(a => !a.StartsWith("s3:", StringComparison.Ordinal)).SelectMany(Matching),
+            a => Assert.StartsWith("List", a[(a.IndexOf(':', StringComparison.Ordinal) + 1)..], StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -129,7 +136,7 @@ public class RefinerSemanticsTests
         var actions = Entries(Statement(result, 0)!["Action"]);
         Assert.Contains("s3:GetObject", actions);
         Assert.Contains("s3:GetObjectVersion*", actions);
-        Assert.All(actions, a => Assert.True(Catalog.Match(a).Count > 0 && (a.EndsWith('*') || Catalog.TryFind(a, out var found) && found.FullName == a)));
+        Assert.All(actions, a => Assert.True(Matching(a).Any() && (a.EndsWith('*') || Names.Spelled.Contains(a, StringComparer.Ordinal))));
     }
 
     [Fact]
@@ -138,6 +145,18 @@ public class RefinerSemanticsTests
         var result = Refine(Policy(Allow("""["s3:GetBrandNewThing", "s3:PutObject"]""")), [Unused("s3", "GetBrandNewThing")]);
 
         Assert.Equal(["s3:PutObject"], Entries(Statement(result, 0)!["Action"]));
+    }
+
+    [Fact]
+    public void NoPrefixCoversAnUnusedActionTheCatalogLacks()
+    {
+        // "s3:Get*" covers everything Get it allowed but also the unknown unused action, so it is narrowed around it.
+        var result = Refine(Policy(Allow("\"s3:Get*\"")), [Unused("s3", "GetBrandNewThing")]);
+
+        var actions = Entries(Statement(result, 0)!["Action"]);
+        Assert.DoesNotContain("s3:Get*", actions);
+        Assert.DoesNotContain(actions, a => Glob.IsMatch(a, "s3:GetBrandNewThing"));
+        Assert.Equal(Names.StartingWith("s3:get").Count(), result.Summary.AllowedActionsAfter);
     }
 
     [Fact]
@@ -184,6 +203,60 @@ public class RefinerSemanticsTests
         Assert.Equal(["iam:*", "s3:GetObjectAcl", "lambda:*", "s3:GetObjectTagging"], notAction);
         Assert.Equal(["lambda:*", "s3:GetObjectTagging"], result.Changes[0].Added);
         Assert.Equal(result.Summary.AllowedActionsBefore - lambdaActions.Length - 1, result.Summary.AllowedActionsAfter);
+    }
+
+    [Fact]
+    public void NotActionExcludesAWhollyUnusedServiceTheCatalogLacksByName()
+    {
+        var result = Refine(Policy(Allow("""["iam:*"]""", "NotAction")), [new UnusedActions("newservice", []), Unused("s3", "GetObject")]);
+
+        Assert.Equal(["iam:*", "s3:GetObject", "newservice:*"], Entries(Statement(result, 0)!["NotAction"]));
+        Assert.Equal(["s3:GetObject", "newservice:*"], result.Changes[0].Added);
+    }
+
+    [Fact]
+    public void AStarIsReplacedWhenAServiceTheCatalogLacksIsWhollyUnused()
+    {
+        // Nobody can list that service's actions, so "*" would keep allowing them: it becomes every catalog service instead.
+        var result = Refine(Policy(Allow("\"*\"")), [new UnusedActions("newservice", null)]);
+
+        var actions = Entries(Statement(result, 0)!["Action"]);
+        Assert.DoesNotContain("*", actions);
+        Assert.Contains("s3:*", actions);
+        Assert.DoesNotContain(actions, a => Glob.IsMatch(a, "newservice:AnyAction"));
+        Assert.Equal(Names.Count, result.Summary.AllowedActionsAfter);
+    }
+
+    [Fact]
+    public void AWildcardServicePrefixThatCoversAWhollyUnusedUnknownServiceIsNarrowed()
+    {
+        var result = Refine(Policy(Allow("""["newserv*:Get*", "s3:GetObject"]""")), [new UnusedActions("newservice", null)]);
+
+        Assert.Equal(["s3:GetObject"], Entries(Statement(result, 0)!["Action"]));
+        Assert.Equal(["newserv*:Get*"], result.Changes[0].Removed);
+    }
+
+    [Fact]
+    public void TheAfterCountIsWhatTheRecommendationAllows()
+    {
+        var s3 = Names.StartingWith("s3:").Count();
+
+        var result = Refine(Policy(Allow("\"s3:*\"")), [Unused("s3", "GetObject", "PutObject")]);
+
+        Assert.Equal(s3, result.Summary.AllowedActionsBefore);
+        Assert.Equal(s3 - 2, result.Summary.AllowedActionsAfter);
+        Assert.Equal(1, result.Summary.RemovedByAccessLevel[AccessLevel.Read]);
+        Assert.Equal(1, result.Summary.RemovedByAccessLevel[AccessLevel.Write]);
+    }
+
+    [Fact]
+    public void AnOriginalEntryThatAReplacementWritesAgainIsNeitherRemovedNorAdded()
+    {
+        var result = Refine(Policy(Allow("""["*", "lambda:*"]""")), [Unused("s3", "GetObject")]);
+
+        Assert.Equal(["*"], result.Changes[0].Removed);
+        Assert.DoesNotContain("lambda:*", result.Changes[0].Added);
+        Assert.Single(Entries(Statement(result, 0)!["Action"]), "lambda:*");
     }
 
     [Fact]
@@ -289,7 +362,7 @@ public class RefinerSemanticsTests
         var result = Refine(Policy(Allow("\"s3:GetObject*\"")), [Unused("s3", "GetObjectAcl")], new RefinementOptions(WildcardMode.None));
 
         var actions = Entries(Statement(result, 0)!["Action"]);
-        var expected = Catalog.Match("s3:GetObject*").Select(a => a.FullName).Where(a => a != "s3:GetObjectAcl");
+        var expected = Matching("s3:GetObject*").Where(a => a != "s3:GetObjectAcl");
         Assert.Equal(expected.Order(StringComparer.Ordinal), actions.Order(StringComparer.Ordinal));
         Assert.DoesNotContain(actions, a => a.Contains('*', StringComparison.Ordinal));
     }
