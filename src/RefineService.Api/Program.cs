@@ -47,6 +47,9 @@ try
     // Optional API keys (X-Api-Key): off unless configured, then needed on every API call.
     builder.Services.AddApiKeyAuthentication();
 
+    // One clock for the service, read by the rate limits, so that tests can swap in a fake one.
+    builder.Services.AddSingleton(TimeProvider.System);
+
     // Requests per client (per key, or per address), limited by the framework's rate limiter; off in Development.
     builder.Services.AddClientRateLimiting();
 

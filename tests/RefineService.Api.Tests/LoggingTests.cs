@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
@@ -90,7 +91,7 @@ public sealed class LoggingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheRequestLogLineCarriesMethodPathStatusElapsedAndTraceId()
+    public async Task TheRequestLogLineCarriesMethodPathStatusAndElapsed()
     {
         using var client = _factory.CreateClient();
 
@@ -99,7 +100,22 @@ public sealed class LoggingTests : IAsyncLifetime
         var request = Assert.Single(_factory.Events, e => e.Properties.TryGetValue("RequestPath", out var path) && path.ToString() == "\"/v1/catalog\"" && e.Properties.ContainsKey("Elapsed"));
         Assert.Equal("\"GET\"", request.Properties["RequestMethod"].ToString());
         Assert.Equal("200", request.Properties["StatusCode"].ToString());
-        Assert.NotNull(request.TraceId);
+    }
+
+    [Fact]
+    public async Task TheRequestLogLineCarriesTheTraceIdThatTheProblemDetailsGiveTheClient()
+    {
+        using var client = _factory.CreateClient();
+
+        using var response = await client.PostJsonTextAsync(Recommendations, "{}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        // The problem's traceId is the request's W3C trace context (00-<trace id>-<span id>-<flags>).
+        var traceId = ActivityContext.Parse((string)(await response.ReadJsonAsync())["traceId"]!, traceState: null).TraceId;
+        var request = Assert.Single(_factory.Events, e => e.Properties.TryGetValue("RequestPath", out var path) && path.ToString() == "\"/v1/recommendations\""
+            && e.Properties.ContainsKey("Elapsed"));
+        Assert.Equal("400", request.Properties["StatusCode"].ToString());
+        Assert.Equal(traceId, request.TraceId);
     }
 
     [Theory]

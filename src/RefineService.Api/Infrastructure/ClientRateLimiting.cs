@@ -24,8 +24,9 @@ public sealed class ClientRateLimitOptions
 }
 
 /// <summary>
-/// The framework's rate limiter, one token bucket per client: per API key when keys are configured, else per client
-/// address. A client over its limit is answered 429 problem details with <c>Retry-After</c>.
+/// The framework's rate limiter, one <see cref="TokenBucket"/> per client: per API key when keys are configured, else per
+/// client address, its tokens coming back by the service's <see cref="TimeProvider"/>. A client over its limit is
+/// answered 429 problem details with <c>Retry-After</c>.
 /// </summary>
 public static class ClientRateLimiting
 {
@@ -36,19 +37,12 @@ public static class ClientRateLimiting
     {
         services.AddOptions<ClientRateLimitOptions>().BindConfiguration(ClientRateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<ClientRateLimitOptions>>((limiter, configured) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<ClientRateLimitOptions>, TimeProvider>((limiter, configured, time) =>
         {
             var limits = configured.Value;
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(Policy, context => limits.Enabled
-                ? RateLimitPartition.GetTokenBucketLimiter(ClientOf(context), _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = limits.Burst,
-                    TokensPerPeriod = limits.PermitsPerSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                })
+                ? RateLimitPartition.Get(ClientOf(context), _ => new TokenBucket(limits.Burst, limits.PermitsPerSecond, time))
                 : RateLimitPartition.GetNoLimiter(string.Empty));
             limiter.OnRejected = (rejected, cancellationToken) =>
             {

@@ -2,34 +2,41 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 
 namespace RefineService.Api.Tests.Fixtures;
 
 /// <summary>
-/// The built service (<c>RefineService.Api.dll</c> beside the tests) running as a child process on a free loopback
-/// port, with its output kept; for what only a real process shows, such as how it stops on SIGTERM.
+/// The built service (<c>RefineService.Api.dll</c> beside the tests) running as a child process on a loopback port
+/// of its own choosing, with its output kept; for what only a real process shows, such as how it stops on SIGTERM.
 /// </summary>
-public sealed class ServiceProcess : IAsyncDisposable
+public sealed partial class ServiceProcess : IAsyncDisposable
 {
+    // Bounds on waits that should end in moments; they only keep a broken run from hanging.
+    private static readonly TimeSpan StartUpLimit = TimeSpan.FromMinutes(1);
+
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Uri? _baseAddress;
 
-    private ServiceProcess(Process process, int port)
+    private ServiceProcess(Process process)
     {
         _process = process;
-        Port = port;
-        BaseAddress = new Uri($"http://127.0.0.1:{port}");
         _process.OutputDataReceived += (_, line) => Keep(line.Data);
         _process.ErrorDataReceived += (_, line) => Keep(line.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
 
-    public int Port { get; }
+    /// <summary>The port the service listens on, as it said when it started.</summary>
+    public int Port => BaseAddress.Port;
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _baseAddress ?? throw new InvalidOperationException("The service has not said where it listens.");
 
     public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
 
     /// <summary>Everything the process wrote to stdout and stderr so far.</summary>
     public string Output => string.Join('\n', _output);
@@ -38,10 +45,13 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// Starts the service in the Production environment with <paramref name="environment"/> added, from
     /// <paramref name="workingDirectory"/> (by default its own), and waits until it is ready.
     /// </summary>
+    /// <remarks>
+    /// The service binds port 0, so the system gives it a free port and no other process can take that port between a
+    /// choice and the bind; the port is read from the line Kestrel writes once it listens ("Now listening on: ...").
+    /// </remarks>
     public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken, string? workingDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var port = FreePort();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
@@ -51,23 +61,55 @@ public sealed class ServiceProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RefineService.Api.dll"));
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.ArgumentList.Add("http://127.0.0.1:0");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
         }
 
-        var service = new ServiceProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"), port);
+        var service = new ServiceProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
         try
         {
-            await service.WaitUntilReadyAsync(cancellationToken);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(StartUpLimit);
+            service._baseAddress = await service.WaitUntilListeningAsync(limit.Token);
+            await service.WaitUntilReadyAsync(limit.Token);
             return service;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            await service.DisposeAsync();
+            throw new TimeoutException($"The service was not ready within {StartUpLimit}:\n{service.Output}");
         }
         catch
         {
             await service.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>Waits until the service has written a line that <paramref name="matches"/>, and returns it.</summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> matches, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(limit);
+        try
+        {
+            while (true)
+            {
+                if (_output.FirstOrDefault(matches) is { } line)
+                {
+                    return line;
+                }
+
+                await Task.Delay(50, wait.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The service wrote no such line within {limit}:\n{Output}");
         }
     }
 
@@ -128,11 +170,22 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    private async Task<Uri> WaitUntilListeningAsync(CancellationToken cancellationToken)
+    {
+        var exited = _process.WaitForExitAsync(cancellationToken);
+        if (await Task.WhenAny(_listening.Task, exited) != _listening.Task)
+        {
+            await exited;
+            throw new InvalidOperationException($"The service exited with {_process.ExitCode} before it listened:\n{Output}");
+        }
+
+        return await _listening.Task;
+    }
+
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        while (true)
         {
             if (_process.HasExited)
             {
@@ -146,30 +199,33 @@ public sealed class ServiceProcess : IAsyncDisposable
                 {
                     return;
                 }
+
+                // 503 until the catalog is loaded.
             }
             catch (HttpRequestException)
             {
-                // Not listening yet.
+                // Exiting (checked above) or not answering yet.
             }
 
             await Task.Delay(100, cancellationToken);
         }
-
-        throw new TimeoutException($"The service was not ready within a minute:\n{Output}");
     }
 
     private void Keep(string? line)
     {
-        if (line is not null)
+        if (line is null)
         {
-            _output.Enqueue(line);
+            return;
+        }
+
+        _output.Enqueue(line);
+        if (!_listening.Task.IsCompleted && ListeningOn().Match(line) is { Success: true } listening)
+        {
+            _listening.TrySetResult(new Uri(listening.Groups["address"].Value));
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    // Kestrel's line, as JSON ("@m":"Now listening on: \"http://127.0.0.1:41234\"") or as text.
+    [GeneratedRegex(@"Now listening on: (?:\\?"")?(?<address>https?://[^""\\\s]+)")]
+    private static partial Regex ListeningOn();
 }

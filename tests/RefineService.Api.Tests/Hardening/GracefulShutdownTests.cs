@@ -10,62 +10,70 @@ using RefineService.Core.Catalog;
 
 namespace RefineService.Api.Tests.Hardening;
 
-/// <summary>SIGTERM to the real service under load: nothing accepted is lost, nothing new is taken, and it exits 0 in time.</summary>
+/// <summary>
+/// SIGTERM to the real service under load: nothing accepted is lost, nothing new is taken, and it exits 0. The test
+/// asserts what happens and in which order, never how long it took: the service's own shutdown timeout is what bounds
+/// a stop, and the waits here only keep a broken run from hanging.
+/// </summary>
 public sealed class GracefulShutdownTests
 {
     private const int Policies = 20;
     private const string Recommendations = "/v1/recommendations";
 
     [Fact]
-    public async Task OnSigtermRequestsInFlightCompleteNewConnectionsAreRefusedAndTheServiceExitsZeroWithinItsShutdownTimeout()
+    public async Task OnSigtermRequestsInFlightCompleteNewConnectionsAreRefusedAndTheServiceExitsZero()
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "SIGTERM is a POSIX signal.");
         var ct = TestContext.Current.CancellationToken;
         var shutdownTimeout = ConfiguredShutdownTimeout();
         var body = LargeRequest();
         await using var service = await ServiceProcess.StartAsync(new Dictionary<string, string> { ["RateLimiting__Enabled"] = "false" }, ct);
+        using var safetyNet = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        safetyNet.CancelAfter(shutdownTimeout + TimeSpan.FromMinutes(2));
+        var wait = safetyNet.Token;
 
-        // Load: four clients sending large requests back to back.
+        // Load: four clients sending large requests back to back; SIGTERM comes once one of them has been served in full.
         var terminated = new TerminationClock();
+        var served = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var loadClient = new HttpClient { BaseAddress = service.BaseAddress };
         using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var load = Enumerable.Range(0, 4).Select(_ => Task.Run(() => LoadAsync(loadClient, body, terminated, stopLoad.Token), ct)).ToArray();
-        await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        var load = Enumerable.Range(0, 4).Select(_ => Task.Run(() => LoadAsync(loadClient, body, terminated, served, stopLoad.Token), ct)).ToArray();
+        await Task.WhenAny(served.Task, Task.WhenAll(load)).WaitAsync(wait);
 
         // In flight: four requests on their own connections, accepted (the service is reading their bodies) and half sent.
         var rest = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var inFlight = Enumerable.Range(0, 4).Select(_ => new HalfSentRequest(service.BaseAddress, body, rest.Task)).ToList();
         var answers = inFlight.Select(request => request.SendAsync(ct)).ToList();
-        await Task.WhenAll(inFlight.Select(request => request.FirstHalfSent));
+        await Task.WhenAll(inFlight.Select(request => request.FirstHalfSent)).WaitAsync(wait);
 
         terminated.Start();
         service.Terminate();
 
+        // Shutdown has begun: new connections are refused while the four are still waiting for the rest of their bodies.
         var refused = false;
-        for (var wait = Stopwatch.StartNew(); !refused && wait.Elapsed < TimeSpan.FromSeconds(5); await Task.Delay(50, ct))
+        while (!(refused = await service.RefusesConnectionsAsync()) && !service.HasExited)
         {
-            refused = await service.RefusesConnectionsAsync();
+            await Task.Delay(50, wait);
         }
 
-        var stillRunning = await service.WaitForExitAsync(TimeSpan.Zero) is null;
+        var stillRunning = !service.HasExited;
         rest.SetResult();
-        var completed = await Task.WhenAll(answers);
-        var exitCode = await service.WaitForExitAsync(shutdownTimeout - terminated.Elapsed);
+        var completed = await Task.WhenAll(answers).WaitAsync(wait);
+        var exitCode = await service.WaitForExitAsync(shutdownTimeout + TimeSpan.FromMinutes(1));
         var stoppedAfter = terminated.Elapsed;
         await stopLoad.CancelAsync();
-        var outcomes = (await Task.WhenAll(load)).SelectMany(o => o).ToList();
+        var outcomes = (await Task.WhenAll(load).WaitAsync(wait)).SelectMany(o => o).ToList();
 
         var summary = $"load: {outcomes.Count(o => o.Served)} served ({outcomes.Count(o => o.Served && o.FinishedAfterSigterm)} finished after SIGTERM), " +
-            $"{outcomes.Count(o => o.NotAccepted)} not accepted after SIGTERM; stopped {stoppedAfter.TotalSeconds:0.0} s after SIGTERM";
+            $"{outcomes.Count(o => o.NotAccepted)} not accepted after SIGTERM; stopped {stoppedAfter.TotalSeconds:0.0} s after SIGTERM (shutdown timeout {shutdownTimeout.TotalSeconds:0} s)";
         TestContext.Current.TestOutputHelper?.WriteLine(summary);
         Assert.True(refused, "new connections were still accepted after SIGTERM");
         Assert.True(stillRunning, "the service exited before the requests in flight were finished");
         Assert.All(completed, answer => Assert.Equal((HttpStatusCode.OK, Policies), answer));
-        Assert.Equal(0, exitCode);
-        Assert.True(stoppedAfter < shutdownTimeout, $"stopping took {stoppedAfter}");
+        Assert.True(exitCode == 0, $"exit code {exitCode?.ToString(CultureInfo.InvariantCulture) ?? "none: still running"}; {summary}");
         Assert.Contains("Application is shutting down", service.Output, StringComparison.Ordinal);
         Assert.Empty(outcomes.Where(o => o.Failure is not null).Select(o => o.Failure));
-        Assert.Contains(outcomes, o => o.Served);
+        Assert.Contains(outcomes, o => o.Served && !o.FinishedAfterSigterm);
     }
 
     private static TimeSpan ConfiguredShutdownTimeout()
@@ -102,7 +110,7 @@ public sealed class GracefulShutdownTests
         return Encoding.UTF8.GetBytes(new JsonObject { ["policies"] = policies, ["unusedPermissions"] = unused }.ToJsonString());
     }
 
-    private static async Task<List<LoadOutcome>> LoadAsync(HttpClient client, byte[] body, TerminationClock terminated, CancellationToken ct)
+    private static async Task<List<LoadOutcome>> LoadAsync(HttpClient client, byte[] body, TerminationClock terminated, TaskCompletionSource served, CancellationToken ct)
     {
         var outcomes = new List<LoadOutcome>();
         while (!ct.IsCancellationRequested)
@@ -133,7 +141,12 @@ public sealed class GracefulShutdownTests
 
             using (response)
             {
-                outcomes.Add(await ReadAsync(response, startedAfterSigterm, terminated, ct));
+                var outcome = await ReadAsync(response, startedAfterSigterm, terminated, ct);
+                outcomes.Add(outcome);
+                if (outcome.Served)
+                {
+                    served.TrySetResult();
+                }
             }
         }
 
@@ -158,7 +171,7 @@ public sealed class GracefulShutdownTests
 
     private sealed record LoadOutcome(bool Served, bool FinishedAfterSigterm, bool NotAccepted, string? Failure);
 
-    /// <summary>When SIGTERM was sent, shared by the load's workers.</summary>
+    /// <summary>When SIGTERM was sent, shared by the load's workers; how long ago is reported, never asserted.</summary>
     private sealed class TerminationClock
     {
         private readonly Stopwatch _since = new();

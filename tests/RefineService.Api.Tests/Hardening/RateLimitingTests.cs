@@ -1,15 +1,27 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using RefineService.Api.Tests.Fixtures;
 
 namespace RefineService.Api.Tests.Hardening;
 
-/// <summary>The per-client rate limit: off in Development, and when turned on, 429 problem details with Retry-After past a client's burst.</summary>
+/// <summary>
+/// The per-client rate limit: off in Development, and when turned on, 429 problem details with Retry-After past a
+/// client's burst. The limited services run on a fake clock that stands still unless a test moves it, so a slow machine
+/// never gives a token back in the middle of a test.
+/// </summary>
 public sealed class RateLimitingTests(ApiFactory factory)
 {
     private const string ClientKey = "ci-pipeline-0123456789abcdef0123456789";
     private const string OtherKey = "nightly-audit-0123456789abcdef012345678";
 
-    private static Dictionary<string, string?> Limited(int burst, bool keys = false)
+    private readonly FakeTimeProvider _clock = new();
+
+    /// <summary>The service limited to one request a second after a burst of <paramref name="burst"/>, on the test's clock.</summary>
+    private Task<ConfiguredApiFactory> StartLimitedAsync(int burst, bool keys = false) =>
+        ConfiguredApiFactory.StartAsync(Limited(burst, keys), services => services.AddSingleton<TimeProvider>(_clock));
+
+    private static Dictionary<string, string?> Limited(int burst, bool keys)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -55,7 +67,7 @@ public sealed class RateLimitingTests(ApiFactory factory)
     [Fact]
     public async Task AClientPastItsBurstGets429ProblemDetailsWithRetryAfter()
     {
-        await using var limited = await ConfiguredApiFactory.StartAsync(Limited(burst: 3));
+        await using var limited = await StartLimitedAsync(burst: 3);
         using var client = limited.CreateClient();
 
         var served = new[] { await CatalogAsync(client), await CatalogAsync(client), await CatalogAsync(client) };
@@ -64,16 +76,33 @@ public sealed class RateLimitingTests(ApiFactory factory)
         Assert.All(served, status => Assert.Equal(HttpStatusCode.OK, status));
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
-        Assert.True(refused.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), $"Retry-After: {refused.Headers.RetryAfter}");
+        Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
         var problem = await refused.ReadJsonAsync();
         Assert.Equal(429, (int)problem["status"]!);
         Assert.Equal("This client may make 1 requests a second (3 at once); retry after 1 seconds.", (string?)problem["detail"]);
     }
 
     [Fact]
+    public async Task ARefusedClientIsServedAgainOnceASecondHasGivenItATokenBack()
+    {
+        await using var limited = await StartLimitedAsync(burst: 1);
+        using var client = limited.CreateClient();
+
+        var first = await CatalogAsync(client);
+        var refused = await CatalogAsync(client);
+        _clock.Advance(TimeSpan.FromMilliseconds(999));
+        var tooSoon = await CatalogAsync(client);
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        var again = await CatalogAsync(client);
+        var then = await CatalogAsync(client);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], [first, refused, tooSoon, again, then]);
+    }
+
+    [Fact]
     public async Task TheProbesAndTheDocumentationAreNotLimited()
     {
-        await using var limited = await ConfiguredApiFactory.StartAsync(Limited(burst: 1));
+        await using var limited = await StartLimitedAsync(burst: 1);
         using var client = limited.CreateClient();
 
         var statuses = new List<HttpStatusCode>();
@@ -92,7 +121,7 @@ public sealed class RateLimitingTests(ApiFactory factory)
     [Fact]
     public async Task WithApiKeysEachClientHasItsOwnLimit()
     {
-        await using var limited = await ConfiguredApiFactory.StartAsync(Limited(burst: 2, keys: true));
+        await using var limited = await StartLimitedAsync(burst: 2, keys: true);
         using var client = limited.CreateClient();
 
         var first = new[] { await CatalogAsync(client, ClientKey), await CatalogAsync(client, ClientKey), await CatalogAsync(client, ClientKey) };
@@ -105,7 +134,7 @@ public sealed class RateLimitingTests(ApiFactory factory)
     [Fact]
     public async Task GuessingKeysIsLimitedByAddress()
     {
-        await using var limited = await ConfiguredApiFactory.StartAsync(Limited(burst: 2, keys: true));
+        await using var limited = await StartLimitedAsync(burst: 2, keys: true);
         using var client = limited.CreateClient();
 
         var guesses = new List<HttpStatusCode>();

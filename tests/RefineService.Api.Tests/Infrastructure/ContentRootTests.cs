@@ -29,19 +29,15 @@ public class ContentRootTests
             using var response = await client.GetAsync(new Uri("/v1/catalog", UriKind.Relative), TestContext.Current.CancellationToken);
             response.EnsureSuccessStatusCode();
 
-            // The log is written from a background thread: wait for the request's line, then read everything written.
-            List<JsonElement> Lines() => [.. service.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => line.StartsWith('{')).Select(line => JsonDocument.Parse(line).RootElement)];
-            var waited = System.Diagnostics.Stopwatch.StartNew();
-            while (!Lines().Exists(line => line.TryGetProperty("RequestPath", out _)) && waited.Elapsed < TimeSpan.FromSeconds(10))
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(50), TestContext.Current.CancellationToken);
-            }
+            // The log is written from a background thread: wait for this request's own line (readiness probes that
+            // answered 503 during start-up have lines too), then read everything written before it.
+            await service.WaitForLineAsync(line => IsJson(line) && IsRequestLineOf(Parse(line), "/v1/catalog"), TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
 
             // appsettings.json was read: JSON lines, the framework's per-request lines turned down to Warning.
-            var lines = Lines();
+            List<JsonElement> lines = [.. service.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(IsJson).Select(Parse)];
             var root = Assert.Single(lines, line => line.TryGetProperty("ContentRoot", out _));
             Assert.Equal(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory), Path.TrimEndingDirectorySeparator(root.GetProperty("ContentRoot").GetString()!));
-            Assert.Contains(lines, line => line.TryGetProperty("RequestPath", out var path) && path.GetString() == "/v1/catalog");
+            Assert.Contains(lines, line => IsRequestLineOf(line, "/v1/catalog"));
             Assert.DoesNotContain(lines, line => line.TryGetProperty("SourceContext", out var source) && source.GetString()!.StartsWith("Microsoft.AspNetCore.Hosting", StringComparison.Ordinal));
         }
         finally
@@ -49,4 +45,15 @@ public class ContentRootTests
             elsewhere.Delete(recursive: true);
         }
     }
+
+    private static bool IsJson(string line) => line.StartsWith('{');
+
+    private static JsonElement Parse(string line)
+    {
+        using var document = JsonDocument.Parse(line);
+        return document.RootElement.Clone();
+    }
+
+    private static bool IsRequestLineOf(JsonElement line, string path) =>
+        line.TryGetProperty("RequestPath", out var logged) && logged.GetString() == path;
 }
