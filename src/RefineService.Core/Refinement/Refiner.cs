@@ -159,7 +159,8 @@ public sealed class Refiner(ActionCatalog catalog)
             var refined = new RefinedEntries();
             foreach (var (node, entryIndex) in Elements(value))
             {
-                if (node is not JsonValue v || !v.TryGetValue<string>(out var entry))
+                var entry = EntryText(node);
+                if (entry is null)
                 {
                     refined.Keep(node);
                     continue;
@@ -291,6 +292,9 @@ public sealed class Refiner(ActionCatalog catalog)
                     : $"The action '{entry}' is not in the action catalog.",
                 path));
         }
+
+        // The text of an entry; null for anything that is not a string (kept as it is).
+        private static string? EntryText(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
         // The entries of an Action or NotAction value with their place in its array (null: the value is a single entry).
         private static IEnumerable<(JsonNode? Node, int? Index)> Elements(JsonNode? value) => value switch
