@@ -163,6 +163,17 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
             {
                 yield return failure;
             }
+
+            if (JudgeShape(StatementNode(original, i)!.AsObject(), StatementNode(answer.RecommendedPolicy, kept - 1)!.AsObject(), statement.IsNotAction ? "NotAction" : "Action") is { } shape)
+            {
+                yield return $"Statement[{i}]: {shape}";
+            }
+        }
+
+        if (Document(answer.RecommendedPolicy) is JsonObject recommended && Document(original) is JsonObject document
+            && JudgeShape(document, recommended, "Statement") is { } outer)
+        {
+            yield return $"the document: {outer}";
         }
 
         if (kept != after.Statements.Count)
@@ -384,13 +395,34 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
         return left;
     }
 
-    private static JsonNode? StatementNode(JsonNode? document, int index)
+    /// <summary>What is wrong with the members of a refined object, or null: the same members in the same order, equal but for <paramref name="refinedKey"/>, which keeps its form.</summary>
+    private static string? JudgeShape(JsonObject original, JsonObject refined, string refinedKey)
     {
-        if (document is JsonValue text && text.TryGetValue<string>(out var json))
+        var keys = original.Select(p => p.Key).ToList();
+        if (!keys.SequenceEqual(refined.Select(p => p.Key), StringComparer.Ordinal))
         {
-            document = JsonNode.Parse(json);
+            return $"members [{string.Join(", ", refined.Select(p => p.Key))}] instead of [{string.Join(", ", keys)}]";
         }
 
+        var changed = keys.Where(k => k != refinedKey && !JsonNode.DeepEquals(original[k], refined[k])).ToList();
+        if (changed.Count > 0)
+        {
+            return $"{string.Join(", ", changed)} changed, but only {refinedKey} may";
+        }
+
+        // A list stays a list; a single string stays a string while one entry is left.
+        var (was, now) = (original[refinedKey], refined[refinedKey]);
+        return (was is JsonArray) != (now is JsonArray) && !(was is JsonValue && now is JsonArray { Count: > 1 })
+            ? $"{refinedKey} was {(was is JsonArray ? "a list" : "one string")}, is {(now is JsonArray ? "a list" : "one string")}"
+            : null;
+    }
+
+    private static JsonNode? Document(JsonNode? document) =>
+        document is JsonValue text && text.TryGetValue<string>(out var json) ? JsonNode.Parse(json) : document;
+
+    private static JsonNode? StatementNode(JsonNode? document, int index)
+    {
+        document = Document(document);
         return document?["Statement"] switch
         {
             JsonArray list => list[index],
