@@ -16,10 +16,10 @@ internal sealed class RefinedEntries
     /// <summary>The entries written back, in order, each once.</summary>
     public List<JsonNode> Entries { get; } = [];
 
-    /// <summary>The original entries that are not written back, in order (a repeated entry counts once for each time it was written).</summary>
+    /// <summary>The original entries that are not written back, in order (a repeated entry counts once for each time it was written); worked out on each call.</summary>
     public List<string> Removed => Except(_original, _written);
 
-    /// <summary>The entries written back that the original did not hold, in order.</summary>
+    /// <summary>The entries written back that the original did not hold, in order; worked out on each call.</summary>
     public List<string> Added => Except(_written, _original);
 
     public List<EntryReplacement> Replaced { get; } = [];

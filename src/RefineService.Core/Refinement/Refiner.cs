@@ -132,13 +132,14 @@ public sealed class Refiner(ActionCatalog catalog)
                 return null;
             }
 
-            if (refined.Removed.Count == 0 && refined.Added.Count == 0)
+            var (removed, added) = (refined.Removed, refined.Added);
+            if (removed.Count == 0 && added.Count == 0)
             {
                 Changes.Add(new StatementChange(index, sid, StatementStatus.Unchanged, [], [], []));
                 return statement.DeepClone();
             }
 
-            Changes.Add(new StatementChange(index, sid, StatementStatus.Modified, refined.Removed, refined.Added, refined.Replaced));
+            Changes.Add(new StatementChange(index, sid, StatementStatus.Modified, removed, added, refined.Replaced));
             var copy = new JsonObject();
             foreach (var (name, value) in statement)
             {
