@@ -26,11 +26,9 @@ internal sealed class AllowedActions : IDisposable
     /// <summary>How many actions are allowed.</summary>
     public int Count { get; private set; }
 
-    // A shift of a 64-bit value uses the low six bits of the count: 1UL << index is the index's bit in its word.
-    public bool Contains(int index) => (_bits[index >> 6] & (1UL << index)) != 0;
-
     public void Add(int index)
     {
+        // A shift of a 64-bit value uses the low six bits of the count: 1UL << index is the index's bit in its word.
         ref var word = ref _bits[index >> 6];
         var bit = 1UL << index;
         if ((word & bit) == 0)

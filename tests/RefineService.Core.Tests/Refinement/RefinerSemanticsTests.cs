@@ -306,6 +306,7 @@ public class RefinerSemanticsTests
         var actions = Entries(Statement(result, 0)!["Action"]);
         Assert.Equal(actions.Length, actions.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.Equal("s3:GetObjectAcl", actions[0]);
+        Assert.Equal(["s3:GetObject*", "S3:GETOBJECTACL"], result.Changes[0].Removed);
     }
 
     [Fact]
