@@ -46,6 +46,10 @@ public class ActionPatternTests
     [InlineData("S3:get*")]
     [InlineData("iam:*Role?olicy")]
     [InlineData("*:*Tag*")]
+    [InlineData("*?3:GetObject")]
+    [InlineData("*:Get?bject*")]
+    [InlineData("s3:GetObjec?*")]
+    [InlineData("*:GetObjec?*")]
     public void CatalogMatchFindsExactlyTheActionsThePatternMatches(string pattern)
     {
         // The oracle's matcher (a regular expression), not the engine's.
@@ -116,4 +120,34 @@ public class ActionPatternTests
         // Eight times the pattern costs at most about eight times the steps (plus slack), not exponentially more.
         Assert.InRange(large, small, small * 10);
     }
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData("n*")]
+    [InlineData("new*:Get*")]
+    [InlineData("newservice:*")]
+    [InlineData("NewService:GetThing")]
+    [InlineData("newservice?*")]
+    [InlineData("newserv?ce:Get")]
+    [InlineData("?ewservice:X")]
+    [InlineData("*e:*")]
+    [InlineData("*x:*")]
+    [InlineData("newservice")]
+    [InlineData("newservice*")]
+    [InlineData("newservices:*")]
+    [InlineData("s3:*")]
+    [InlineData("*:Get*")]
+    [InlineData("n*x")]
+    [InlineData("ne*w:*")]
+    [InlineData("newservice:?")]
+    [InlineData("n?w*")]
+    [InlineData("new?")]
+    [InlineData("*newservice")]
+    [InlineData("*newservice:Get")]
+    [InlineData("?*?*?*?*?*?*?*?*?*?*?*")]
+    [InlineData("?*?*?*?*?*?*?*?*?*?*?*?:*")]
+    public void APatternMayMatchAnActionOfAServiceNobodyListsExactlyWhenTheOracleSaysSo(string pattern) =>
+        Assert.Equal(
+            RefineService.Oracle.Glob.CanMatchSomethingStartingWith(pattern, "newservice:"),
+            ActionPattern.Parse(pattern).CanMatchActionOf("newservice"));
 }
