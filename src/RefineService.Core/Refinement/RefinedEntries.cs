@@ -17,10 +17,10 @@ internal sealed class RefinedEntries
     public List<JsonNode> Entries { get; } = [];
 
     /// <summary>The original entries that are not written back, in order (a repeated entry counts once for each time it was written); worked out on each call.</summary>
-    public List<string> Removed => Except(_original, _written);
+    public List<string> Removed => OriginalNotWritten();
 
     /// <summary>The entries written back that the original did not hold, in order; worked out on each call.</summary>
-    public List<string> Added => Except(_written, _original);
+    public List<string> Added => WrittenNotOriginal();
 
     public List<EntryReplacement> Replaced { get; } = [];
 
@@ -70,21 +70,48 @@ internal sealed class RefinedEntries
         return added;
     }
 
-    // The items of `from` left after taking out one equal item (case-insensitively) for each item of `taken`.
-    private static List<string> Except(List<string> from, List<string> taken)
+    /// <summary>The original entries that are not written back, in order (a repeated entry counts once for each time it was written); worked out on each call.</summary>
+    private List<string> OriginalNotWritten()
     {
-        var left = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var item in taken)
+        // Counted over the original's few entries only: the written list can hold thousands (a replaced "*").
+        var written = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in _original)
         {
-            left[item] = left.GetValueOrDefault(item) + 1;
+            written[entry] = 0;
         }
 
+        foreach (var entry in _written)
+        {
+            if (written.TryGetValue(entry, out var count))
+            {
+                written[entry] = count + 1;
+            }
+        }
+
+        return Take(_original, written);
+    }
+
+    /// <summary>The entries written back that the original did not hold, in order; worked out on each call.</summary>
+    private List<string> WrittenNotOriginal()
+    {
+        var original = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in _original)
+        {
+            original[entry] = original.GetValueOrDefault(entry) + 1;
+        }
+
+        return Take(_written, original);
+    }
+
+    // The items of `from` left after taking out one equal item for each one `available` still counts.
+    private static List<string> Take(List<string> from, Dictionary<string, int> available)
+    {
         var result = new List<string>();
         foreach (var item in from)
         {
-            if (left.TryGetValue(item, out var count) && count > 0)
+            if (available.TryGetValue(item, out var count) && count > 0)
             {
-                left[item] = count - 1;
+                available[item] = count - 1;
             }
             else
             {
