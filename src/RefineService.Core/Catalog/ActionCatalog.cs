@@ -212,8 +212,7 @@ public sealed class ActionCatalog
     public IReadOnlyList<CatalogAction> Match(string pattern)
     {
         var indices = new List<int>();
-        long steps = 0;
-        MatchIndices(ActionPattern.Parse(pattern), indices, ref steps);
+        MatchIndices(ActionPattern.Parse(pattern), indices);
         return new MatchedActions(this, indices);
     }
 
@@ -235,8 +234,8 @@ public sealed class ActionCatalog
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
-    /// <summary>Appends the indices of the actions <paramref name="pattern"/> matches, ascending; counts matcher steps.</summary>
-    internal void MatchIndices(ActionPattern pattern, List<int> into, ref long steps)
+    /// <summary>Appends the indices of the actions <paramref name="pattern"/> matches, ascending.</summary>
+    internal void MatchIndices(ActionPattern pattern, List<int> into)
     {
         var (start, end) = PrefixRange(pattern.LiteralPrefix);
         if (!pattern.HasWildcard)
@@ -265,7 +264,7 @@ public sealed class ActionCatalog
 
         for (var i = start; i < end; i++)
         {
-            if (pattern.IsMatchLowered(_keys[i], ref steps))
+            if (pattern.IsMatchLowered(_keys[i]))
             {
                 into.Add(i);
             }

@@ -57,8 +57,7 @@ public sealed class ActionPattern
     {
         Span<char> lowered = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
         text.ToLowerInvariant(lowered);
-        long steps = 0;
-        return IsMatchLowered(lowered, ref steps);
+        return IsMatchLowered(lowered);
     }
 
     /// <summary>
@@ -116,12 +115,11 @@ public sealed class ActionPattern
         return true;
     }
 
-    /// <summary>Whether an already lower-cased <paramref name="text"/> is matched; counts loop steps into <paramref name="steps"/>.</summary>
-    internal bool IsMatchLowered(ReadOnlySpan<char> text, ref long steps)
+    /// <summary>Whether an already lower-cased <paramref name="text"/> is matched.</summary>
+    internal bool IsMatchLowered(ReadOnlySpan<char> text)
     {
         if (!HasWildcard)
         {
-            steps++;
             return text.SequenceEqual(Lowered);
         }
 
@@ -132,7 +130,7 @@ public sealed class ActionPattern
 
         if (Lowered.Contains('?', StringComparison.Ordinal))
         {
-            return Glob(Lowered, text, ref steps);
+            return Glob(Lowered, text);
         }
 
         // Only '*': the parts between stars must appear in order, the first at the start and the last at the end, and
@@ -148,7 +146,6 @@ public sealed class ActionPattern
 
         for (var i = 1; i < segments.Length - 1; i++)
         {
-            steps += end - start + 1;
             var at = text[start..end].IndexOf(segments[i]);
             if (at < 0)
             {
@@ -158,16 +155,14 @@ public sealed class ActionPattern
             start += at + segments[i].Length;
         }
 
-        steps++;
         return true;
     }
 
-    private static bool Glob(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text, ref long steps)
+    private static bool Glob(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text)
     {
         int p = 0, t = 0, star = -1, resume = 0;
         while (t < text.Length)
         {
-            steps++;
             if (p < pattern.Length && pattern[p] == '*')
             {
                 star = p++;

@@ -1,26 +1,15 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using RefineService.Core.Policies;
 
 namespace RefineService.Core.Diff;
 
 /// <summary>A unified line diff of a policy document and its recommendation, both pretty-printed the same way.</summary>
 public static class PolicyDiff
 {
-    /// <summary>How both documents are printed: two-space indentation, characters as written (no <c>\u0027</c> escapes).</summary>
-    private static readonly JsonSerializerOptions Pretty = new()
-    {
-        WriteIndented = true,
-        IndentSize = 2,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        NewLine = "\n",
-    };
-
-    /// <summary>The document as this diff prints it.</summary>
-    public static string Print(JsonNode document)
+    /// <summary>The document as this diff prints it: two-space indentation, characters as written (no <c>\u0027</c> escapes).</summary>
+    public static string Print(PolicyDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return document.ToJsonString(Pretty);
+        return document.ToJson(PolicyDocument.Indented);
     }
 
     /// <summary>
@@ -29,7 +18,7 @@ public static class PolicyDiff
     /// are matched by <see cref="LineDiff"/>, whose time is bounded by a constant times the documents' length.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static string Unified(JsonNode original, JsonNode? recommended, CancellationToken cancellationToken = default)
+    public static string Unified(PolicyDocument original, PolicyDocument? recommended, CancellationToken cancellationToken = default)
     {
         var before = Print(original);
         var after = recommended is null ? string.Empty : Print(recommended);

@@ -1,14 +1,10 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using RefineService.Core.Policies;
 
 namespace RefineService.Core.Refinement;
 
 /// <summary>IAM's size limits on policy documents, counted without white space.</summary>
 public static class PolicySizeLimits
 {
-    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>The limit, in characters, for a policy of <paramref name="kind"/>.</summary>
     public static int For(PolicyKind kind) => kind switch
     {
@@ -18,17 +14,16 @@ public static class PolicySizeLimits
         _ => 6_144,
     };
 
-    /// <summary>The size of <paramref name="document"/> as IAM counts it: its characters, white space not counted.</summary>
-    public static int Measure(JsonNode? document)
+    /// <summary>The size of <paramref name="document"/> as IAM counts it: the characters of its compact text, white space not counted.</summary>
+    public static int Measure(PolicyDocument? document)
     {
         if (document is null)
         {
             return 0;
         }
 
-        var text = document.ToJsonString(Compact);
         var count = 0;
-        foreach (var c in text)
+        foreach (var c in document.ToCompactJson())
         {
             if (!char.IsWhiteSpace(c))
             {

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace RefineService.Core.Refinement;
 
 /// <summary>The entries of one <c>Action</c> or <c>NotAction</c> being rewritten, with what was removed, added and replaced.</summary>
@@ -14,7 +12,7 @@ internal sealed class RefinedEntries
     private readonly List<string> _written = [];
 
     /// <summary>The entries written back, in order, each once.</summary>
-    public List<JsonNode> Entries { get; } = [];
+    public List<string> Entries { get; } = [];
 
     /// <summary>The original entries that are not written back, in order (a repeated entry counts once for each time it was written); worked out on each call.</summary>
     public List<string> Removed => OriginalNotWritten();
@@ -25,20 +23,14 @@ internal sealed class RefinedEntries
     public List<EntryReplacement> Replaced { get; } = [];
 
     /// <summary>Keeps an original entry as it is written; a repeat of an earlier entry is dropped.</summary>
-    public void Keep(JsonNode? node)
+    public void Keep(string entry)
     {
-        if (node is JsonValue value && value.TryGetValue<string>(out var text))
+        _original.Add(entry);
+        if (_seen.Add(entry))
         {
-            _original.Add(text);
-            if (!_seen.Add(text))
-            {
-                return;
-            }
-
-            _written.Add(text);
+            _written.Add(entry);
+            Entries.Add(entry);
         }
-
-        Entries.Add(node?.DeepClone()!);
     }
 
     public void Remove(string entry) => _original.Add(entry);
@@ -61,7 +53,7 @@ internal sealed class RefinedEntries
         {
             if (_seen.Add(entry))
             {
-                Entries.Add(JsonValue.Create(entry));
+                Entries.Add(entry);
                 _written.Add(entry);
                 added.Add(entry);
             }

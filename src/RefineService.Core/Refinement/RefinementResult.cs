@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using RefineService.Core.Catalog;
+using RefineService.Core.Policies;
 
 namespace RefineService.Core.Refinement;
 
@@ -10,10 +10,10 @@ namespace RefineService.Core.Refinement;
 /// <param name="Size">The recommended document's size against IAM's limit.</param>
 /// <param name="Warnings">Things the caller should know, each with the JSON path of the element concerned.</param>
 public sealed record RefinementResult(
-    JsonObject? RecommendedPolicy,
-    IReadOnlyList<StatementChange> Changes,
-    PolicySummary Summary,
-    PolicySize Size,
+    PolicyDocument? RecommendedPolicy,
+    IReadOnlyList<StatementRefinement> Changes,
+    AllowedActionCounts Summary,
+    PolicySizeCheck Size,
     IReadOnlyList<RefinementWarning> Warnings)
 {
     /// <summary>Whether the recommendation equals the original.</summary>
@@ -38,7 +38,7 @@ public enum StatementStatus
 /// <param name="Removed">Entries of the original <c>Action</c>/<c>NotAction</c> that are gone.</param>
 /// <param name="Added">Entries that are new.</param>
 /// <param name="Replaced">Each wildcard entry that was replaced, with what replaced it.</param>
-public sealed record StatementChange(
+public sealed record StatementRefinement(
     int Index,
     string? Sid,
     StatementStatus Status,
@@ -53,10 +53,10 @@ public sealed record StatementChange(
 public sealed record EntryReplacement(string Entry, IReadOnlyList<string> With, string? Trie = null);
 
 /// <summary>Counts of catalog actions the policy's Allow statements allow, before and after.</summary>
-public sealed record PolicySummary(int AllowedActionsBefore, int AllowedActionsAfter, IReadOnlyDictionary<AccessLevel, int> RemovedByAccessLevel);
+public sealed record AllowedActionCounts(int AllowedActionsBefore, int AllowedActionsAfter, IReadOnlyDictionary<AccessLevel, int> RemovedByAccessLevel);
 
 /// <summary>The recommended document's length without white space, against IAM's limit for its kind.</summary>
-public sealed record PolicySize(int Characters, int Limit, bool WithinLimit);
+public sealed record PolicySizeCheck(int Characters, int Limit, bool WithinLimit);
 
 /// <summary>A warning about the input or the result.</summary>
 /// <param name="Code">A stable code: <c>UnknownAction</c>, <c>UnknownService</c>, <c>PolicySizeExceeded</c>, ...</param>

@@ -1,60 +1,40 @@
 using System.Runtime.InteropServices;
-using System.Text.Json.Nodes;
 using RefineService.Core.Catalog;
+using RefineService.Core.Policies;
 
 namespace RefineService.Core.Refinement;
 
 /// <summary>Removes unused actions from a policy document, replacing wildcards by their shortest safe prefixes. Stateless and thread-safe.</summary>
 public sealed class Refiner(ActionCatalog catalog)
 {
-    private const string StatementKey = "Statement";
-    private const string ActionKey = "Action";
-    private const string NotActionKey = "NotAction";
-
     public ActionCatalog Catalog { get; } = catalog ?? throw new ArgumentNullException(nameof(catalog));
 
     /// <summary>Refines <paramref name="document"/> (left untouched) against <paramref name="unused"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="document"/> is not complete (<see cref="PolicyDocument.IsComplete"/>): a statement could not be read.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public RefinementResult Refine(JsonObject document, UnusedActionSet unused, RefinementOptions? options = null, CancellationToken cancellationToken = default)
+    public RefinementResult Refine(PolicyDocument document, UnusedActionSet unused, RefinementOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(unused);
-        options ??= RefinementOptions.Default;
+        if (!document.IsComplete)
+        {
+            throw new ArgumentException($"The document has problems, the first at {document.Problems[0].Path}: {document.Problems[0].Message}", nameof(document));
+        }
 
+        options ??= RefinementOptions.Default;
         using var before = new AllowedActions(Catalog.Count);
         using var after = new AllowedActions(Catalog.Count);
         var run = new Run(Catalog, unused, options, before, after, cancellationToken);
-        var recommended = new JsonObject();
-        var statementsLeft = true;
-        foreach (var (key, value) in document)
+        var kept = new List<PolicyStatement>(document.Statements.Count);
+        foreach (var statement in document.Statements)
         {
-            if (key == StatementKey && value is JsonArray statements)
+            if (run.Statement(statement, document.StatementIsArray) is { } refined)
             {
-                var kept = new JsonArray();
-                for (var i = 0; i < statements.Count; i++)
-                {
-                    if (run.Statement(statements[i], i, $"$.{StatementKey}[{i}]") is { } statement)
-                    {
-                        kept.Add(statement);
-                    }
-                }
-
-                statementsLeft = kept.Count > 0;
-                recommended[key] = kept;
-            }
-            else if (key == StatementKey && value is JsonObject single)
-            {
-                var statement = run.Statement(single, 0, $"$.{StatementKey}");
-                statementsLeft = statement is not null;
-                recommended[key] = statement;
-            }
-            else
-            {
-                recommended[key] = value?.DeepClone();
+                kept.Add(refined);
             }
         }
 
-        var result = statementsLeft ? recommended : null;
+        var result = kept.Count == 0 ? null : document.WithStatements(kept);
         var summary = Summarize(before, after);
         var limit = PolicySizeLimits.For(options.Kind);
         var characters = PolicySizeLimits.Measure(result);
@@ -66,10 +46,10 @@ public sealed class Refiner(ActionCatalog catalog)
                 "$"));
         }
 
-        return new RefinementResult(result, run.Changes, summary, new PolicySize(characters, limit, characters <= limit), run.Warnings);
+        return new RefinementResult(result, run.Changes, summary, new PolicySizeCheck(characters, limit, characters <= limit), run.Warnings);
     }
 
-    private PolicySummary Summarize(AllowedActions before, AllowedActions after)
+    private AllowedActionCounts Summarize(AllowedActions before, AllowedActions after)
     {
         var removed = Enum.GetValues<AccessLevel>().ToDictionary(level => level, _ => 0);
         foreach (var index in before.NotIn(after))
@@ -77,11 +57,8 @@ public sealed class Refiner(ActionCatalog catalog)
             removed[Catalog[index].AccessLevel]++;
         }
 
-        return new PolicySummary(before.Count, after.Count, removed);
+        return new AllowedActionCounts(before.Count, after.Count, removed);
     }
-
-    private static bool IsAllow(JsonObject statement) =>
-        statement["Effect"] is JsonValue effect && effect.TryGetValue<string>(out var text) && text == "Allow";
 
     /// <summary>The state of one refinement: its inputs, the changes and warnings so far, what was allowed before and is after.</summary>
     /// <remarks>
@@ -100,88 +77,61 @@ public sealed class Refiner(ActionCatalog catalog)
         // The actions an entry matches, reused entry after entry (`*` matches the whole catalog: a large array each time otherwise).
         private readonly List<int> _matches = [];
 
-        public List<StatementChange> Changes { get; } = [];
+        public List<StatementRefinement> Changes { get; } = [];
 
         public List<RefinementWarning> Warnings { get; } = [];
 
         /// <summary>The recommended statement, or null when nothing of it is left.</summary>
-        public JsonNode? Statement(JsonNode? node, int index, string path)
+        /// <param name="statement">The statement.</param>
+        /// <param name="inArray">Whether the document's statements are an array (its path is <c>$.Statement[i]</c>, else <c>$.Statement</c>).</param>
+        public PolicyStatement? Statement(PolicyStatement statement, bool inArray)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (node is not JsonObject statement || !IsAllow(statement))
+            if (statement.Effect != PolicyEffect.Allow)
             {
-                Changes.Add(new StatementChange(index, Sid(node), StatementStatus.Unchanged, [], [], []));
-                return node?.DeepClone();
+                Changes.Add(new StatementRefinement(statement.Index, statement.Sid, StatementStatus.Unchanged, [], [], []));
+                return statement;
             }
 
-            var hasAction = statement.ContainsKey(ActionKey);
-            var hasNotAction = statement.ContainsKey(NotActionKey);
-            if (hasAction == hasNotAction)
-            {
-                Changes.Add(new StatementChange(index, Sid(node), StatementStatus.Unchanged, [], [], []));
-                return statement.DeepClone();
-            }
-
-            var key = hasAction ? ActionKey : NotActionKey;
-            var original = statement[key];
-            var refined = hasAction ? RefineAction(original, $"{path}.{key}") : RefineNotAction(original, $"{path}.{key}");
-            var sid = Sid(statement);
+            var place = new EntriesPlace(statement, inArray);
+            var refined = statement.IsNotAction ? RefineNotAction(statement.Entries, place) : RefineAction(statement.Entries, place);
             if (refined.Entries.Count == 0)
             {
-                Changes.Add(new StatementChange(index, sid, StatementStatus.Removed, refined.Removed, [], refined.Replaced));
+                Changes.Add(new StatementRefinement(statement.Index, statement.Sid, StatementStatus.Removed, refined.Removed, [], refined.Replaced));
                 return null;
             }
 
             var (removed, added) = (refined.Removed, refined.Added);
             if (removed.Count == 0 && added.Count == 0)
             {
-                Changes.Add(new StatementChange(index, sid, StatementStatus.Unchanged, [], [], []));
-                return statement.DeepClone();
+                Changes.Add(new StatementRefinement(statement.Index, statement.Sid, StatementStatus.Unchanged, [], [], []));
+                return statement;
             }
 
-            Changes.Add(new StatementChange(index, sid, StatementStatus.Modified, removed, added, refined.Replaced));
-            var copy = new JsonObject();
-            foreach (var (name, value) in statement)
-            {
-                copy[name] = name == key ? Write(refined.Entries, original is JsonArray) : value?.DeepClone();
-            }
-
-            return copy;
+            Changes.Add(new StatementRefinement(statement.Index, statement.Sid, StatementStatus.Modified, removed, added, refined.Replaced));
+            return statement.WithEntries(refined.Entries);
         }
 
-        private static JsonNode Write(List<JsonNode> entries, bool wasArray) =>
-            !wasArray && entries.Count == 1 ? entries[0] : new JsonArray([.. entries]);
-
-        private static string? Sid(JsonNode? statement) =>
-            statement is JsonObject o && o["Sid"] is JsonValue v && v.TryGetValue<string>(out var sid) ? sid : null;
-
-        private RefinedEntries RefineAction(JsonNode? value, string path)
+        private RefinedEntries RefineAction(IReadOnlyList<string> entries, EntriesPlace place)
         {
             var refined = new RefinedEntries();
-            foreach (var (node, entryIndex) in Elements(value))
+            for (var entryIndex = 0; entryIndex < entries.Count; entryIndex++)
             {
-                var entry = EntryText(node);
-                if (entry is null)
-                {
-                    refined.Keep(node);
-                    continue;
-                }
-
+                var entry = entries[entryIndex];
                 cancellationToken.ThrowIfCancellationRequested();
                 var pattern = ActionPattern.Parse(entry);
                 var matches = _matches;
                 matches.Clear();
-                long steps = 0;
-                catalog.MatchIndices(pattern, matches, ref steps);
+                catalog.MatchIndices(pattern, matches);
                 var matched = CollectionsMarshal.AsSpan(matches);
                 before.AddAll(matched);
-                WarnIfUnknown(entry, pattern, matches.Count, path, entryIndex);
+                WarnIfUnknown(entry, pattern, matches.Count, place, entryIndex);
 
                 var unknownUnused = MatchesUnknownUnused(pattern);
                 if (!unknownUnused && !SortedIndices.Intersects(matched, unused.Indices))
                 {
                     after.AddAll(matched);
-                    refined.Keep(node);
+                    refined.Keep(entry);
                     continue;
                 }
 
@@ -203,23 +153,20 @@ public sealed class Refiner(ActionCatalog catalog)
             return refined;
         }
 
-        private RefinedEntries RefineNotAction(JsonNode? value, string path)
+        private RefinedEntries RefineNotAction(IReadOnlyList<string> entries, EntriesPlace place)
         {
             var refined = new RefinedEntries();
             var excluded = new List<int>();
             var patterns = new List<ActionPattern>();
-            long steps = 0;
-            foreach (var (node, entryIndex) in Elements(value))
+            for (var entryIndex = 0; entryIndex < entries.Count; entryIndex++)
             {
-                refined.Keep(node);
-                if (node is JsonValue v && v.TryGetValue<string>(out var entry))
-                {
-                    var pattern = ActionPattern.Parse(entry);
-                    patterns.Add(pattern);
-                    var before = excluded.Count;
-                    catalog.MatchIndices(pattern, excluded, ref steps);
-                    WarnIfUnknown(entry, pattern, excluded.Count - before, path, entryIndex);
-                }
+                var entry = entries[entryIndex];
+                refined.Keep(entry);
+                var pattern = ActionPattern.Parse(entry);
+                patterns.Add(pattern);
+                var before = excluded.Count;
+                catalog.MatchIndices(pattern, excluded);
+                WarnIfUnknown(entry, pattern, excluded.Count - before, place, entryIndex);
             }
 
             excluded.Sort();
@@ -266,14 +213,14 @@ public sealed class Refiner(ActionCatalog catalog)
         }
 
         // The path of a warning is made only when there is one to give: most entries match.
-        private void WarnIfUnknown(string entry, ActionPattern pattern, int matchCount, string valuePath, int? index)
+        private void WarnIfUnknown(string entry, ActionPattern pattern, int matchCount, EntriesPlace place, int index)
         {
             if (matchCount > 0)
             {
                 return;
             }
 
-            var path = index is { } i ? $"{valuePath}[{i}]" : valuePath;
+            var path = place.PathOf(index);
 
             var colon = entry.IndexOf(':', StringComparison.Ordinal);
             var service = colon > 0 ? entry[..colon] : entry;
@@ -293,15 +240,16 @@ public sealed class Refiner(ActionCatalog catalog)
                     : $"The action '{entry}' is not in the action catalog.",
                 path));
         }
+    }
 
-        // The text of an entry; null for anything that is not a string (kept as it is).
-        private static string? EntryText(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-
-        // The entries of an Action or NotAction value with their place in its array (null: the value is a single entry).
-        private static IEnumerable<(JsonNode? Node, int? Index)> Elements(JsonNode? value) => value switch
+    /// <summary>Where a statement's entries are, for the path of a warning: made only when there is one.</summary>
+    private readonly record struct EntriesPlace(PolicyStatement Statement, bool InArray)
+    {
+        public string PathOf(int entry)
         {
-            JsonArray array => array.Select((node, i) => (node, (int?)i)),
-            _ => [(value, null)],
-        };
+            var statement = InArray ? JsonPath.Item("$.Statement", Statement.Index) : "$.Statement";
+            var entries = JsonPath.Property(statement, Statement.EntriesKey);
+            return Statement.EntriesAsString ? entries : JsonPath.Item(entries, entry);
+        }
     }
 }

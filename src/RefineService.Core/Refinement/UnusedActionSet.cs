@@ -32,7 +32,7 @@ public sealed class UnusedActionSet
     internal string[] UnknownServices { get; }
 
     /// <summary>Resolves Access Analyzer's unused permissions; names the catalog lacks become warnings (paths relative to <paramref name="permissions"/>, e.g. <c>$[0].actions[2]</c>).</summary>
-    public static UnusedActionSet Create(ActionCatalog catalog, IEnumerable<UnusedActions> permissions)
+    public static UnusedActionSet Create(ActionCatalog catalog, IEnumerable<UnusedServiceActions> permissions)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(permissions);
@@ -83,8 +83,7 @@ public sealed class UnusedActionSet
                 var fullName = prefix + ":" + name.ToLowerInvariant();
                 var pattern = ActionPattern.Parse(fullName);
                 var before = indices.Count;
-                long steps = 0;
-                catalog.MatchIndices(pattern, indices, ref steps);
+                catalog.MatchIndices(pattern, indices);
                 if (indices.Count > before)
                 {
                     continue;

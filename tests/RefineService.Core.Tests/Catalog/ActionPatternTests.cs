@@ -89,36 +89,15 @@ public class ActionPatternTests
     public void PatternsMatchingNothingGiveAnEmptyList(string pattern) => Assert.Empty(Catalog.Match(pattern));
 
     [Fact]
-    public void AHostilePatternCostsStepsLinearInPatternTimesTextNeverExponential()
+    public void AHostilePatternOfFourThousandCharactersMatchesWhatItShouldAndNothingElse()
     {
-        // 4,000 characters of "*a*a*a…*b": a backtracking matcher would explode; ours is bounded by |pattern| × |text| per action.
+        // "*a*a*a…*b": a backtracking matcher would explode here (HostilePatternBenchmarks measures that ours does not).
         var pattern = ActionPattern.Parse(string.Concat(Enumerable.Repeat("*a", 1_999)) + "*b");
         var matches = new List<int>();
-        long steps = 0;
 
-        Catalog.MatchIndices(pattern, matches, ref steps);
+        Catalog.MatchIndices(pattern, matches);
 
-        var bound = Enumerable.Range(0, Catalog.Count).Sum(i => (long)(Catalog.Key(i).Length + 1) * (pattern.Lowered.Length + 1));
-        Assert.InRange(steps, 1, bound);
         Assert.Empty(matches);
-    }
-
-    [Fact]
-    public void StepsGrowLinearlyWithThePatternLength()
-    {
-        static long StepsFor(int stars)
-        {
-            var pattern = ActionPattern.Parse(string.Concat(Enumerable.Repeat("*a", stars)) + "*b");
-            long steps = 0;
-            ShippedCatalog.Instance.MatchIndices(pattern, [], ref steps);
-            return steps;
-        }
-
-        var small = StepsFor(250);
-        var large = StepsFor(2_000);
-
-        // Eight times the pattern costs at most about eight times the steps (plus slack), not exponentially more.
-        Assert.InRange(large, small, small * 10);
     }
 
     [Theory]

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using RefineService.Core.Diff;
+using RefineService.Core.Policies;
 
 namespace RefineService.Core.Tests.Diff;
 
 public class PolicyDiffTests
 {
-    private static JsonObject Parse(string json) => JsonNode.Parse(json)!.AsObject();
+    private static PolicyDocument Parse(string json) => PolicyDocument.Parse(json);
 
     [Fact]
     public void DocumentsThatPrintTheSameHaveAnEmptyDiff()

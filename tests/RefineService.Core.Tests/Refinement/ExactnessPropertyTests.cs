@@ -3,7 +3,7 @@ using RefineService.Core.Catalog;
 using RefineService.Core.Refinement;
 using RefineService.Core.Tests.Catalog;
 using RefineService.Oracle;
-using UnusedActions = RefineService.Core.Refinement.UnusedActions;
+using RefineService.Core.Policies;
 
 namespace RefineService.Core.Tests.Refinement;
 
@@ -41,20 +41,20 @@ public class ExactnessPropertyTests
     {
         var permissions = new JsonArray([.. c.UnusedPermissions.Select(p => p!.DeepClone()), .. c.FindingDetails.Select(d => d!["unusedPermissionDetails"]!.DeepClone())]);
         var unused = UnusedActionSet.Create(Catalog, [.. permissions.Select(ToEngine)]);
-        var result = new Refiner(Catalog).Refine(c.Policy, unused, new RefinementOptions(mode, explain));
+        var result = new Refiner(Catalog).Refine(PolicyDocument.Parse(c.Policy.ToJsonString()), unused, new RefinementOptions(mode, explain));
 
         var failures = RecommendationOracle.Shipped.Judge(c.Policy, Oracle.UnusedActions.FromList(OracleCatalog.Shipped, permissions), ToAnswer(result), mode == WildcardMode.Prefix);
 
-        Assert.True(failures.Count == 0, string.Join("\n", failures.Select(f => f.Length > 600 ? f[..600] + " ..." : f)) + "\nrecommended: " + result.RecommendedPolicy?.ToJsonString());
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Select(f => f.Length > 600 ? f[..600] + " ..." : f)) + "\nrecommended: " + result.RecommendedPolicy?.ToCompactJson());
     }
 
     // The request's shape as the engine takes it: a name given as a string or as Access Analyzer's { "action": name }.
-    private static UnusedActions ToEngine(JsonNode? permission) => new(
+    private static UnusedServiceActions ToEngine(JsonNode? permission) => new(
         permission!["serviceNamespace"]!.GetValue<string>(),
         permission["actions"] is JsonArray actions ? [.. actions.Select(a => (a is JsonObject o ? o["action"] : a)!.GetValue<string>())] : null);
 
     private static Answer ToAnswer(RefinementResult result) => new(
-        result.RecommendedPolicy,
+        result.RecommendedPolicy is null ? null : JsonNode.Parse(result.RecommendedPolicy.ToCompactJson()),
         [.. result.Changes.Select(c => new ChangeRecord(
             c.Index,
             c.Status.ToString().ToLowerInvariant(),

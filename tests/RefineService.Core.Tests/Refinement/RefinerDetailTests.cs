@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using RefineService.Core.Catalog;
+using RefineService.Core.Policies;
 using RefineService.Core.Refinement;
 using RefineService.Core.Tests.Catalog;
 
@@ -11,15 +12,15 @@ public partial class RefinerDetailTests
 {
     private static readonly ActionCatalog Catalog = ShippedCatalog.Instance;
 
-    private static RefinementResult Refine(string policy, IEnumerable<UnusedActions> unused, RefinementOptions? options = null) =>
-        new Refiner(Catalog).Refine(JsonNode.Parse(policy)!.AsObject(), UnusedActionSet.Create(Catalog, unused), options, TestContext.Current.CancellationToken);
+    private static RefinementResult Refine(string policy, IEnumerable<UnusedServiceActions> unused, RefinementOptions? options = null) =>
+        new Refiner(Catalog).Refine(PolicyDocument.Parse(policy), UnusedActionSet.Create(Catalog, unused), options, TestContext.Current.CancellationToken);
 
     [Fact]
     public void APolicyWithOneStatementChangedOfTwoIsNotUnchanged()
     {
         var result = Refine(
             """{ "Statement": [ { "Effect": "Allow", "Action": "s3:PutObject", "Resource": "*" }, { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" } ] }""",
-            [new UnusedActions("s3", ["GetObject"])]);
+            [new UnusedServiceActions("s3", ["GetObject"])]);
 
         Assert.Equal(StatementStatus.Unchanged, result.Changes[0].Status);
         Assert.False(result.IsUnchanged);
@@ -30,7 +31,7 @@ public partial class RefinerDetailTests
     {
         string Policy(string sid) => $$"""{ "Statement": { "Sid": "{{sid}}", "Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "*" } }""";
         var options = new RefinementOptions(Kind: PolicyKind.InlineUser);
-        var unused = new[] { new UnusedActions("s3", ["PutObject"]) };
+        var unused = new[] { new UnusedServiceActions("s3", ["PutObject"]) };
         var shortOne = Refine(Policy("S"), unused, options);
         var padding = new string('x', shortOne.Size.Limit - shortOne.Size.Characters);
 
@@ -49,7 +50,7 @@ public partial class RefinerDetailTests
     [Fact]
     public void WarningsInAStatementGivenAsAnObjectNameItsPath()
     {
-        var result = Refine("""{ "Statement": { "Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObjekt"], "Resource": "*" } }""", [new UnusedActions("s3", ["PutObject"])]);
+        var result = Refine("""{ "Statement": { "Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObjekt"], "Resource": "*" } }""", [new UnusedServiceActions("s3", ["PutObject"])]);
 
         var warning = Assert.Single(result.Warnings);
         Assert.Equal("$.Statement.Action[1]", warning.Path);
@@ -61,7 +62,7 @@ public partial class RefinerDetailTests
     {
         var result = Refine(
             """{ "Statement": [ { "Effect": "Allow", "NotAction": ["iam:*", "nosuchservice:DoThing", "s3:Nothing*"], "Resource": "*" } ] }""",
-            [new UnusedActions("s3", ["GetObject"])]);
+            [new UnusedServiceActions("s3", ["GetObject"])]);
 
         Assert.Equal(
             [
@@ -74,7 +75,7 @@ public partial class RefinerDetailTests
     [Fact]
     public void APatternWithAWildcardServiceThatMatchesNothingIsAnUnknownAction()
     {
-        var result = Refine("""{ "Statement": [ { "Effect": "Allow", "Action": ["*:NoSuchActionAnywhere", "s3:PutObject"], "Resource": "*" } ] }""", [new UnusedActions("s3", ["PutObject"])]);
+        var result = Refine("""{ "Statement": [ { "Effect": "Allow", "Action": ["*:NoSuchActionAnywhere", "s3:PutObject"], "Resource": "*" } ] }""", [new UnusedServiceActions("s3", ["PutObject"])]);
 
         var warning = Assert.Single(result.Warnings);
         Assert.Equal(RefinementWarningCodes.UnknownAction, warning.Code);
@@ -84,7 +85,7 @@ public partial class RefinerDetailTests
     [Fact]
     public void UnknownNamesInTheFindingsAreWarnedAboutInWords()
     {
-        var unused = UnusedActionSet.Create(Catalog, [new UnusedActions("s3", ["GetObjekt", "Nothing*"]), new UnusedActions("nosuchservice", ["DoThing"])]);
+        var unused = UnusedActionSet.Create(Catalog, [new UnusedServiceActions("s3", ["GetObjekt", "Nothing*"]), new UnusedServiceActions("nosuchservice", ["DoThing"])]);
 
         Assert.Equal(
             [
@@ -98,7 +99,7 @@ public partial class RefinerDetailTests
     [Fact]
     public void ANotActionThatAlreadyExcludesAWhollyUnusedUnknownServiceIsUnchanged()
     {
-        var result = Refine("""{ "Statement": [ { "Effect": "Allow", "NotAction": ["newservice:*", "iam:*"], "Resource": "*" } ] }""", [new UnusedActions("newservice", null)]);
+        var result = Refine("""{ "Statement": [ { "Effect": "Allow", "NotAction": ["newservice:*", "iam:*"], "Resource": "*" } ] }""", [new UnusedServiceActions("newservice", null)]);
 
         Assert.Equal(StatementStatus.Unchanged, result.Changes[0].Status);
         Assert.Empty(result.Changes[0].Added);
@@ -111,8 +112,8 @@ public partial class RefinerDetailTests
         cancelled.Cancel();
 
         Assert.Throws<OperationCanceledException>(() => new Refiner(Catalog).Refine(
-            JsonNode.Parse("""{ "Statement": [ { "Effect": "Allow", "Action": "*", "Resource": "*" } ] }""")!.AsObject(),
-            UnusedActionSet.Create(Catalog, [new UnusedActions("s3", ["GetObject"])]),
+            PolicyDocument.Parse("""{ "Statement": [ { "Effect": "Allow", "Action": "*", "Resource": "*" } ] }"""),
+            UnusedActionSet.Create(Catalog, [new UnusedServiceActions("s3", ["GetObject"])]),
             cancellationToken: cancelled.Token));
     }
 
@@ -122,7 +123,7 @@ public partial class RefinerDetailTests
         // s3:GetObject is used but s3:GetObjectAcl is not, so GetObject has no safe node and is written in full.
         var result = Refine(
             """{ "Statement": [ { "Effect": "Allow", "Action": "s3:GetObject*", "Resource": "*" } ] }""",
-            [new UnusedActions("s3", ["GetObjectAcl"])],
+            [new UnusedServiceActions("s3", ["GetObjectAcl"])],
             new RefinementOptions(Explain: true));
         var replaced = Assert.Single(result.Changes[0].Replaced);
         var trie = replaced.Trie!.Split('\n');

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using RefineService.Core.Catalog;
+using RefineService.Core.Policies;
 using RefineService.Core.Refinement;
 using RefineService.Core.Tests.Catalog;
 using RefineService.Oracle;
-using UnusedActions = RefineService.Core.Refinement.UnusedActions;
 
 namespace RefineService.Core.Tests.Refinement;
 
@@ -17,10 +17,10 @@ public class RefinerSemanticsTests
 
     private static IEnumerable<string> Matching(string pattern) => Names.Spelled.Where(name => Glob.IsMatch(pattern, name));
 
-    private static RefinementResult Refine(string policy, IEnumerable<UnusedActions> unused, RefinementOptions? options = null, ActionCatalog? catalog = null)
+    private static RefinementResult Refine(string policy, IEnumerable<UnusedServiceActions> unused, RefinementOptions? options = null, ActionCatalog? catalog = null)
     {
         catalog ??= Catalog;
-        return new Refiner(catalog).Refine(JsonNode.Parse(policy)!.AsObject(), UnusedActionSet.Create(catalog, unused), options);
+        return new Refiner(catalog).Refine(PolicyDocument.Parse(policy), UnusedActionSet.Create(catalog, unused), options);
     }
 
     private static string Policy(params string[] statements) =>
@@ -28,9 +28,11 @@ public class RefinerSemanticsTests
 
     private static string Allow(string actions, string key = "Action") => $$"""{ "Effect": "Allow", "{{key}}": {{actions}}, "Resource": "*" }""";
 
-    private static UnusedActions Unused(string service, params string[] actions) => new(service, actions);
+    private static UnusedServiceActions Unused(string service, params string[] actions) => new(service, actions);
 
-    private static JsonNode? Statement(RefinementResult result, int index) => result.RecommendedPolicy!["Statement"]![index];
+    private static JsonNode? Statement(RefinementResult result, int index) => Recommended(result)["Statement"]![index];
+
+    private static JsonObject Recommended(RefinementResult result) => JsonNode.Parse(result.RecommendedPolicy!.ToCompactJson())!.AsObject();
 
     private static string[] Entries(JsonNode? value) =>
         value is JsonArray array ? [.. array.Select(e => e!.GetValue<string>())] : [value!.GetValue<string>()];
@@ -197,7 +199,7 @@ public class RefinerSemanticsTests
         var lambdaActions = Catalog.ActionsOf(Catalog.Services.Single(s => s.Prefix == "lambda")).Select(a => a.Name).ToArray();
         var result = Refine(
             Policy(Allow("""["iam:*", "s3:GetObjectAcl"]""", "NotAction")),
-            [new UnusedActions("lambda", null), Unused("s3", "GetObjectAcl", "GetObjectTagging"), Unused("iam", "GetRole")]);
+            [new UnusedServiceActions("lambda", null), Unused("s3", "GetObjectAcl", "GetObjectTagging"), Unused("iam", "GetRole")]);
 
         var notAction = Entries(Statement(result, 0)!["NotAction"]);
         Assert.Equal(["iam:*", "s3:GetObjectAcl", "lambda:*", "s3:GetObjectTagging"], notAction);
@@ -208,7 +210,7 @@ public class RefinerSemanticsTests
     [Fact]
     public void NotActionExcludesAWhollyUnusedServiceTheCatalogLacksByName()
     {
-        var result = Refine(Policy(Allow("""["iam:*"]""", "NotAction")), [new UnusedActions("newservice", []), Unused("s3", "GetObject")]);
+        var result = Refine(Policy(Allow("""["iam:*"]""", "NotAction")), [new UnusedServiceActions("newservice", []), Unused("s3", "GetObject")]);
 
         Assert.Equal(["iam:*", "s3:GetObject", "newservice:*"], Entries(Statement(result, 0)!["NotAction"]));
         Assert.Equal(["s3:GetObject", "newservice:*"], result.Changes[0].Added);
@@ -218,7 +220,7 @@ public class RefinerSemanticsTests
     public void AStarIsReplacedWhenAServiceTheCatalogLacksIsWhollyUnused()
     {
         // Nobody can list that service's actions, so "*" would keep allowing them: it becomes every catalog service instead.
-        var result = Refine(Policy(Allow("\"*\"")), [new UnusedActions("newservice", null)]);
+        var result = Refine(Policy(Allow("\"*\"")), [new UnusedServiceActions("newservice", null)]);
 
         var actions = Entries(Statement(result, 0)!["Action"]);
         Assert.DoesNotContain("*", actions);
@@ -230,7 +232,7 @@ public class RefinerSemanticsTests
     [Fact]
     public void AWildcardServicePrefixThatCoversAWhollyUnusedUnknownServiceIsNarrowed()
     {
-        var result = Refine(Policy(Allow("""["newserv*:Get*", "s3:GetObject"]""")), [new UnusedActions("newservice", null)]);
+        var result = Refine(Policy(Allow("""["newserv*:Get*", "s3:GetObject"]""")), [new UnusedServiceActions("newservice", null)]);
 
         Assert.Equal(["s3:GetObject"], Entries(Statement(result, 0)!["Action"]));
         Assert.Equal(["newserv*:Get*"], result.Changes[0].Removed);
@@ -279,7 +281,7 @@ public class RefinerSemanticsTests
 
         var result = Refine($$"""{ "Id": "p1", "Statement": [ {{statement}} ], "Version": "2012-10-17" }""", [Unused("s3", "PutObject")]);
 
-        Assert.Equal(["Id", "Statement", "Version"], result.RecommendedPolicy!.Select(p => p.Key));
+        Assert.Equal(["Id", "Statement", "Version"], Recommended(result).Select(p => p.Key));
         var refined = Statement(result, 0)!.AsObject();
         Assert.Equal(["Sid", "Effect", "Principal", "Action", "NotResource", "Condition", "X-Custom"], refined.Select(p => p.Key));
         var expected = JsonNode.Parse(statement)!.AsObject();
@@ -314,7 +316,7 @@ public class RefinerSemanticsTests
     {
         var result = Refine(Policy(Allow("""["s3:PutObject"]"""), Allow("""["lambda:InvokeFunction"]""")), [Unused("s3", "PutObject")]);
 
-        Assert.Single(result.RecommendedPolicy!["Statement"]!.AsArray());
+        Assert.Single(Recommended(result)["Statement"]!.AsArray());
         Assert.Equal(StatementStatus.Removed, result.Changes[0].Status);
         Assert.Equal(["s3:PutObject"], result.Changes[0].Removed);
         Assert.Equal(StatementStatus.Unchanged, result.Changes[1].Status);

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using RefineService.Core.Policies;
 using RefineService.Core.Refinement;
 
 namespace RefineService.Core.Tests.Refinement;
@@ -37,9 +37,9 @@ public static class SeedExample
         }
         """;
 
-    public static JsonObject Policy => JsonNode.Parse(PolicyJson)!.AsObject();
+    public static PolicyDocument Policy => PolicyDocument.Parse(PolicyJson);
 
-    public static IReadOnlyList<UnusedActions> Unused { get; } =
+    public static IReadOnlyList<UnusedServiceActions> Unused { get; } =
     [
         new("lambda", [
             "UpdateFunctionCode", "GetFunction", "ListVersionsByFunction", "UpdateFunctionConfiguration",

@@ -7,7 +7,7 @@ namespace RefineService.Core.Tests.Refinement;
 public class SeedExampleTests
 {
     private static JsonArray Actions(RefinementResult result, int statement) =>
-        result.RecommendedPolicy!["Statement"]![statement]!["Action"]!.AsArray();
+        JsonNode.Parse(result.RecommendedPolicy!.ToCompactJson())!["Statement"]![statement]!["Action"]!.AsArray();
 
     private static RefinementResult RefineSeed(Core.Catalog.ActionCatalog catalog) =>
         new Refiner(catalog).Refine(SeedExample.Policy, UnusedActionSet.Create(catalog, SeedExample.Unused));
@@ -60,7 +60,7 @@ public class SeedExampleTests
               ]
             }
             """);
-        Assert.True(JsonNode.DeepEquals(expected, result.RecommendedPolicy), result.RecommendedPolicy!.ToJsonString());
+        Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(result.RecommendedPolicy!.ToCompactJson())), result.RecommendedPolicy!.ToCompactJson());
     }
 
     [Fact]

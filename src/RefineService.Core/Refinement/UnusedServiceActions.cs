@@ -1,6 +1,6 @@
 namespace RefineService.Core.Refinement;
 
-/// <summary>The unused actions Access Analyzer reports for one service namespace.</summary>
+/// <summary>The unused actions of one service, as Access Analyzer's <c>unusedPermissionDetails</c> reports them.</summary>
 /// <param name="ServiceNamespace">The service prefix, e.g. <c>s3</c>.</param>
 /// <param name="Actions">Action names without prefix (<c>*</c> and <c>?</c> allowed); null or empty means the whole service is unused.</param>
-public sealed record UnusedActions(string ServiceNamespace, IReadOnlyList<string>? Actions);
+public sealed record UnusedServiceActions(string ServiceNamespace, IReadOnlyList<string>? Actions);
