@@ -64,11 +64,6 @@ public class HostileInputBenchmarks
 
     private async Task<long> Run()
     {
-        if (JsonBodyScan.FindProblem(_body) is { } invalid)
-        {
-            throw new InvalidOperationException($"The body is refused at {invalid.Path}.");
-        }
-
         _response.SetLength(0);
         using var body = new MemoryStream(_body, writable: false);
         if (Request == "expand")

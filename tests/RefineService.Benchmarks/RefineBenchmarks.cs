@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using RefineService.Core.Catalog;
+using RefineService.Core.Policies;
 using RefineService.Core.Refinement;
 
 namespace RefineService.Benchmarks;
@@ -11,8 +12,8 @@ namespace RefineService.Benchmarks;
 public class RefineBenchmarks
 {
     private Refiner _refiner = null!;
-    private JsonObject _policy = null!;
-    private IReadOnlyList<UnusedActions> _permissions = null!;
+    private PolicyDocument _policy = null!;
+    private IReadOnlyList<UnusedServiceActions> _permissions = null!;
     private UnusedActionSet _unused = null!;
 
     [Params(

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using BenchmarkDotNet.Attributes;
 using FluentValidation;
@@ -8,6 +7,7 @@ using RefineService.Api.Contracts;
 using RefineService.Api.Endpoints;
 using RefineService.Api.Infrastructure;
 using RefineService.Core.Diff;
+using RefineService.Core.Policies;
 using RefineService.Core.Refinement;
 
 namespace RefineService.Benchmarks;
@@ -24,7 +24,7 @@ public class RequestStageBenchmarks
     private CatalogState _state = null!;
     private RecommendationRequest _request = null!;
     private RecommendationResponse _response = null!;
-    private JsonObject _policy = null!;
+    private PolicyDocument _policy = null!;
     private RefinementResult _refined = null!;
 
     [Params(Workload.Seed, "administrator-access")]
@@ -41,8 +41,8 @@ public class RequestStageBenchmarks
         _body = Workload.Load(Name).Body;
         _request = Deserialize();
         _response = ((Ok<RecommendationResponse>)Handle().Result).Value!;
-        _policy = PolicyDocumentText.ToObject(_request.Policy!.Value);
-        _refined = new Refiner(_state.Catalog!).Refine(_policy, UnusedActionSet.Create(_state.Catalog!, RecommendationInputs.UnusedActions(_request).Permissions));
+        _policy = _request.Policy!;
+        _refined = new Refiner(_state.Catalog!).Refine(_policy, UnusedActionSet.Create(_state.Catalog!, RecommendationInputs.UnusedActions(_request)));
     }
 
     [Benchmark]
@@ -56,12 +56,10 @@ public class RequestStageBenchmarks
     public Microsoft.AspNetCore.Http.HttpResults.Results<Ok<RecommendationResponse>, ProblemHttpResult> Handle() =>
         RecommendationsApi.Recommend(_request, _state, RequestPipeline.Diagnostics);
 
-    /// <summary>The part of the handler that is the engine: unused set resolved, document converted and refined.</summary>
+    /// <summary>The part of the handler that is the engine: unused set resolved, document refined (it was read with the body).</summary>
     [Benchmark]
     public RefinementResult Engine() =>
-        new Refiner(_state.Catalog!).Refine(
-            PolicyDocumentText.ToObject(_request.Policy!.Value),
-            UnusedActionSet.Create(_state.Catalog!, RecommendationInputs.UnusedActions(_request).Permissions));
+        new Refiner(_state.Catalog!).Refine(_request.Policy!, UnusedActionSet.Create(_state.Catalog!, RecommendationInputs.UnusedActions(_request)));
 
     /// <summary>The part of the handler that is the unified diff of the two documents.</summary>
     [Benchmark]

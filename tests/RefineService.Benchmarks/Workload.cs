@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RefineService.Api.Infrastructure;
+using RefineService.Core.Policies;
 using RefineService.Core.Refinement;
 
 namespace RefineService.Benchmarks;
@@ -17,8 +18,8 @@ public sealed class Workload
         Name = name;
         Body = body;
         var request = JsonNode.Parse(body)!.AsObject();
-        Policy = request["policy"]!.AsObject();
-        Unused = [.. request["unusedPermissions"]!.AsArray().Select(entry => new UnusedActions(
+        Policy = PolicyDocument.Parse(request["policy"]!.ToJsonString());
+        Unused = [.. request["unusedPermissions"]!.AsArray().Select(entry => new UnusedServiceActions(
             entry!["serviceNamespace"]!.GetValue<string>(),
             entry["actions"]?.AsArray().Select(a => a!.GetValue<string>()).ToList()))];
     }
@@ -29,10 +30,10 @@ public sealed class Workload
     public byte[] Body { get; }
 
     /// <summary>The policy document, parsed.</summary>
-    public JsonObject Policy { get; }
+    public PolicyDocument Policy { get; }
 
     /// <summary>The unused permissions, as the engine takes them.</summary>
-    public IReadOnlyList<UnusedActions> Unused { get; }
+    public IReadOnlyList<UnusedServiceActions> Unused { get; }
 
     public static Workload Load(string name)
     {

@@ -1,5 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
+using System.Text.Json.Serialization;
+using RefineService.Core.Policies;
+using RefineService.Core.Refinement;
 
 namespace RefineService.Api.Contracts;
 
@@ -7,7 +8,8 @@ namespace RefineService.Api.Contracts;
 public sealed record RecommendationRequest
 {
     /// <summary>One IAM policy document to refine: a JSON object, or a string holding the JSON of one. Give this or <c>policies</c>, not both.</summary>
-    public JsonElement? Policy { get; init; }
+    [JsonConverter(typeof(PolicyDocumentConverter))]
+    public PolicyDocument? Policy { get; init; }
 
     /// <summary>Up to 100 policies to refine with the same unused actions. Give this or <c>policy</c>, not both.</summary>
     public IReadOnlyList<PolicyInput>? Policies { get; init; }
@@ -29,19 +31,20 @@ public sealed record PolicyInput
     public string? Id { get; init; }
 
     /// <summary>The kind of policy, which sets IAM's size limit: <c>managed</c> (default, 6,144 characters), <c>awsManaged</c>, <c>inlineRole</c> (10,240), <c>inlineUser</c> (2,048) or <c>inlineGroup</c> (5,120).</summary>
-    [AllowedValues(null, "managed", "awsManaged", "inlineRole", "inlineUser", "inlineGroup")]
-    public string? Kind { get; init; }
+    [JsonConverter(typeof(PolicyKindConverter))]
+    public PolicyKind? Kind { get; init; }
 
     /// <summary>The IAM policy document: a JSON object, or a string holding the JSON of one (as IAM's own APIs return it).</summary>
-    public JsonElement? Document { get; init; }
+    [JsonConverter(typeof(PolicyDocumentConverter))]
+    public PolicyDocument? Document { get; init; }
 }
 
 /// <summary>Options of a refinement.</summary>
 public sealed record RecommendationOptions
 {
     /// <summary>How a wildcard that covers unused actions is rewritten: <c>prefix</c> (default) by its shortest safe prefixes such as <c>s3:GetObject*</c>, <c>none</c> by every kept action in full.</summary>
-    [AllowedValues(null, "prefix", "none")]
-    public string? Wildcards { get; init; }
+    [JsonConverter(typeof(WildcardModeConverter))]
+    public WildcardMode? Wildcards { get; init; }
 
     /// <summary>Whether each replaced wildcard also carries, as <c>trie</c>, the trie that chose its replacements as a Mermaid flowchart. Default false.</summary>
     public bool? Explain { get; init; }

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using RefineService.Core.Policies;
 using RefineService.Core.Refinement;
 
 namespace RefineService.Api.Contracts;
@@ -45,7 +45,8 @@ public sealed record PolicyRecommendation
 
     /// <summary>The recommended document: the original's structure, keys and order with the unused actions removed; absent with <c>DETACH_POLICY</c>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public JsonObject? RecommendedPolicy { get; init; }
+    [JsonConverter(typeof(PolicyDocumentConverter))]
+    public PolicyDocument? RecommendedPolicy { get; init; }
 
     /// <summary>One record per statement of the original document, in order.</summary>
     public required IReadOnlyList<StatementChange> Changes { get; init; }

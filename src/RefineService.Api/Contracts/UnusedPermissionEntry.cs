@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace RefineService.Api.Contracts;
 
 /// <summary>The unused actions of one service, in the seed article's shape.</summary>
@@ -9,35 +7,5 @@ public sealed record UnusedPermissionEntry
     public string? ServiceNamespace { get; init; }
 
     /// <summary>The unused actions, without the service prefix: each a name (<c>"GetObject"</c>, wildcards allowed) or an object <c>{ "action", "lastAccessed" }</c> as Access Analyzer writes them. Absent or empty: the whole service is unused.</summary>
-    public IReadOnlyList<JsonElement>? Actions { get; init; }
-}
-
-/// <summary>One item of Access Analyzer's <c>findingDetails</c>; items of other kinds than unused permissions are ignored.</summary>
-public sealed record FindingDetail
-{
-    /// <summary>The unused actions of one service.</summary>
-    public UnusedPermissionDetails? UnusedPermissionDetails { get; init; }
-}
-
-/// <summary>Access Analyzer's <c>unusedPermissionDetails</c>: one service and its unused actions.</summary>
-public sealed record UnusedPermissionDetails
-{
-    /// <summary>The service prefix, e.g. <c>s3</c>: lower-case letters, digits and hyphens.</summary>
-    public string? ServiceNamespace { get; init; }
-
-    /// <summary>The unused actions; absent or empty: the whole service is unused.</summary>
-    public IReadOnlyList<UnusedAction>? Actions { get; init; }
-
-    /// <summary>When the service was last used, if ever; not used by the refinement.</summary>
-    public DateTimeOffset? LastAccessed { get; init; }
-}
-
-/// <summary>One unused action as Access Analyzer writes it.</summary>
-public sealed record UnusedAction
-{
-    /// <summary>The action name without the service prefix, e.g. <c>GetBucketPolicy</c>.</summary>
-    public string? Action { get; init; }
-
-    /// <summary>When the action was last used, if ever; not used by the refinement.</summary>
-    public DateTimeOffset? LastAccessed { get; init; }
+    public IReadOnlyList<UnusedAction?>? Actions { get; init; }
 }

@@ -26,8 +26,10 @@ public static class ActionsApi
         return group;
     }
 
-    public static Results<Ok<ExpandActionsResponse>, ProblemHttpResult> Expand(ExpandActionsRequest request, CatalogState state)
+    // The body is optional only so that the validation filter can answer an empty one in its own words; it never reaches here null.
+    public static Results<Ok<ExpandActionsResponse>, ProblemHttpResult> Expand(ExpandActionsRequest? request, CatalogState state)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (state.Catalog is not { } catalog)
         {
             return CatalogProblems.Loading();

@@ -1,22 +1,16 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using RefineService.Api.Contracts;
-using RefineService.Api.Validation;
 using RefineService.Core.Catalog;
 using RefineService.Core.Diff;
-using Engine = RefineService.Core.Refinement;
+using RefineService.Core.Policies;
+using RefineService.Core.Refinement;
 
 namespace RefineService.Api.Endpoints;
 
 /// <summary>Translates the engine's results into the answer's contract.</summary>
 internal static class RecommendationResults
 {
-    // Access Analyzer hands the recommended policy out as compact JSON text; characters are kept as written.
-    private static readonly JsonSerializerOptions PolicyText = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static PolicyRecommendation Recommendation(
-        PolicyToRefine policy, JsonObject original, Engine.RefinementResult result, IEnumerable<Warning> findingWarnings, CancellationToken cancellationToken)
+        PolicyToRefine policy, RefinementResult result, IEnumerable<Warning> findingWarnings, CancellationToken cancellationToken)
     {
         var action = result.IsEmpty ? RecommendedAction.DetachPolicy
             : result.IsUnchanged ? RecommendedAction.None
@@ -36,7 +30,7 @@ internal static class RecommendationResults
                     .ToDictionary(level => level.Key.ToDisplayName(), level => level.Value, StringComparer.Ordinal),
             },
             Size = new PolicySize { Characters = result.Size.Characters, Limit = result.Size.Limit, WithinLimit = result.Size.WithinLimit },
-            UnifiedDiff = action == RecommendedAction.None ? string.Empty : PolicyDiff.Unified(original, result.RecommendedPolicy, cancellationToken),
+            UnifiedDiff = action == RecommendedAction.None ? string.Empty : PolicyDiff.Unified(policy.Document, result.RecommendedPolicy, cancellationToken),
             Warnings =
             [
                 .. findingWarnings,
@@ -50,14 +44,15 @@ internal static class RecommendationResults
     {
         RecommendedAction.CreatePolicy =>
         [
-            Step(RecommendedAction.CreatePolicy, recommendation.RecommendedPolicy!.ToJsonString(PolicyText), recommendation.PolicyId),
+            // Access Analyzer hands the recommended policy out as compact JSON text, characters as written.
+            Step(RecommendedAction.CreatePolicy, recommendation.RecommendedPolicy!.ToCompactJson(), recommendation.PolicyId),
             Step(RecommendedAction.DetachPolicy, null, recommendation.PolicyId),
         ],
         RecommendedAction.DetachPolicy => [Step(RecommendedAction.DetachPolicy, null, recommendation.PolicyId)],
         _ => [],
     };
 
-    public static Warning Warning(Engine.RefinementWarning warning, string path) =>
+    public static Warning Warning(RefinementWarning warning, string path) =>
         new() { Code = warning.Code, Message = warning.Message, Path = path };
 
     private static RecommendedStep Step(RecommendedAction action, string? policy, string? id) => new()
@@ -70,7 +65,7 @@ internal static class RecommendationResults
         },
     };
 
-    private static StatementChange Change(Engine.StatementChange change) => new()
+    private static StatementChange Change(StatementRefinement change) => new()
     {
         Index = change.Index,
         Sid = change.Sid,

@@ -36,26 +36,27 @@ public static class RecommendationsApi
 
     // Refines every policy of the request against the union of its unused actions; the token is cancelled past the request's time limit.
     // What was done is told in counts on the request's own log line (see LoggingExtensions.UseRequestLogging).
+    // The body is optional only so that the validation filter can answer an empty one in its own words; it never reaches here null.
     public static Results<Ok<RecommendationResponse>, ProblemHttpResult> Recommend(
-        RecommendationRequest request, CatalogState state, IDiagnosticContext diagnostics, CancellationToken cancellationToken = default)
+        RecommendationRequest? request, CatalogState state, IDiagnosticContext diagnostics, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (state.Catalog is not { } catalog)
         {
             return CatalogProblems.Loading();
         }
 
-        var unusedInput = RecommendationInputs.UnusedActions(request);
-        var unused = UnusedActionSet.Create(catalog, unusedInput.Permissions);
-        var findingWarnings = unused.Warnings.Select(w => RecommendationResults.Warning(w, unusedInput.Locate(w.Path))).ToList();
+        var permissions = RecommendationInputs.UnusedActions(request);
+        var unused = UnusedActionSet.Create(catalog, permissions);
+        var findingWarnings = unused.Warnings.Select(w => RecommendationResults.Warning(w, w.Path)).ToList();
 
         var refiner = new Refiner(catalog);
         var recommendations = new List<PolicyRecommendation>();
         int create = 0, detach = 0, characters = 0, warnings = 0;
         foreach (var policy in RecommendationInputs.Policies(request))
         {
-            var document = PolicyDocumentText.ToObject(policy.Document);
-            var result = refiner.Refine(document, unused, policy.Options, cancellationToken);
-            var recommendation = RecommendationResults.Recommendation(policy, document, result, findingWarnings, cancellationToken);
+            var result = refiner.Refine(policy.Document, unused, policy.Options, cancellationToken);
+            var recommendation = RecommendationResults.Recommendation(policy, result, findingWarnings, cancellationToken);
             recommendations.Add(recommendation);
             create += recommendation.RecommendedAction == RecommendedAction.CreatePolicy ? 1 : 0;
             detach += recommendation.RecommendedAction == RecommendedAction.DetachPolicy ? 1 : 0;
@@ -65,7 +66,7 @@ public static class RecommendationsApi
 
         // Counts and sizes only: policy content is the customer's and stays out of the logs.
         diagnostics.Set("PolicyCount", recommendations.Count);
-        diagnostics.Set("FindingCount", unusedInput.Permissions.Count);
+        diagnostics.Set("FindingCount", permissions.Count);
         diagnostics.Set("UnusedActionCount", unused.CatalogActionCount);
         diagnostics.Set("CreateCount", create);
         diagnostics.Set("DetachCount", detach);

@@ -19,8 +19,9 @@ public static class ApiJsonExtensions
             // A key given twice in a document is a mistake IAM refuses too; refuse it while binding (400), never guess.
             json.SerializerOptions.AllowDuplicateProperties = false;
 
-            // Bodies nested deeper than RequestLimits.MaxJsonDepth are refused before they are read (JsonBodyMiddleware); an answer
-            // nests a policy deeper than its request did ($.policy is $.recommendations[0].recommendedPolicy), so writing needs more.
+            // A policy document may nest RequestLimits.MaxJsonDepth levels from the body's root (its reader refuses more, at the
+            // path); the reader's own limit lies above that, and an answer nests a policy deeper than its request did
+            // ($.policy is $.recommendations[0].recommendedPolicy), so writing needs more too.
             json.SerializerOptions.MaxDepth = 2 * RequestLimits.MaxJsonDepth;
         });
 

@@ -1,14 +1,12 @@
-using System.ComponentModel.DataAnnotations;
 using System.Reflection;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using RefineService.Api.Contracts;
+using RefineService.Core.Policies;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace RefineService.Api.Infrastructure;
 
-/// <summary>Describes what the contracts' types alone cannot: documents given as an object or a string, unused actions given as a name or an object, string fields with a fixed set of values.</summary>
+/// <summary>Describes what the contracts' types alone cannot: documents given as an object or a string, unused actions given as a name or an object.</summary>
 internal sealed class ContractSchemaFilter : ISchemaFilter
 {
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
@@ -29,20 +27,18 @@ internal sealed class ContractSchemaFilter : ISchemaFilter
             return;
         }
 
-        if (property.GetCustomAttribute<AllowedValuesAttribute>() is { } allowed)
+        // A request's documents are read as objects or as strings holding one; an answer's are objects.
+        if (property.PropertyType == typeof(PolicyDocument) && property.DeclaringType != typeof(PolicyRecommendation))
         {
-            concrete.Enum = [.. allowed.Values.OfType<string>().Select(value => (JsonNode)JsonValue.Create(value))];
-        }
-
-        if (property.PropertyType == typeof(JsonElement?))
-        {
+            // The document may be left out (a request gives `policy` or `policies`): only the null of the type is kept.
+            concrete.Type = JsonSchemaType.Null;
             concrete.OneOf =
             [
                 new OpenApiSchema { Type = JsonSchemaType.Object, Description = "The policy document." },
                 new OpenApiSchema { Type = JsonSchemaType.String, Description = "The policy document's JSON as a string." },
             ];
         }
-        else if (property.PropertyType == typeof(IReadOnlyList<JsonElement>))
+        else if (property.DeclaringType == typeof(UnusedPermissionEntry) && property.Name == nameof(UnusedPermissionEntry.Actions))
         {
             concrete.Items = new OpenApiSchema
             {

@@ -1,14 +1,12 @@
 using System.Buffers;
-using RefineService.Api.Validation;
 
 namespace RefineService.Api.Infrastructure;
 
 /// <summary>
-/// Reads a JSON request body into memory before the endpoint does: one over <see cref="RequestLimits.MaxBodyBytes"/> is
-/// refused with 413 (also on servers that set no limit of their own), one nested too deep or whose text is not Unicode
-/// with a 400 keyed by the JSON path at fault (<see cref="JsonBodyScan"/>).
+/// Reads a JSON request body into memory before the endpoint does, so that one over <see cref="RequestLimits.MaxBodyBytes"/>
+/// is refused with 413 also on servers that set no limit of their own (Kestrel's own limit answers first where it is set).
 /// </summary>
-internal sealed class JsonBodyMiddleware(RequestDelegate next, IProblemDetailsService problems)
+internal sealed class JsonBodyMiddleware(RequestDelegate next)
 {
     private const int ChunkBytes = 16 * 1024;
 
@@ -21,13 +19,6 @@ internal sealed class JsonBodyMiddleware(RequestDelegate next, IProblemDetailsSe
         }
 
         var body = await ReadAsync(context.Request, context.RequestAborted);
-        if (JsonBodyScan.FindProblem(body.GetBuffer().AsSpan(0, (int)body.Length)) is { } invalid)
-        {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = BodyProblems.Unreadable(invalid.Path, invalid.Problem) });
-            return;
-        }
-
         context.Request.Body = body;
         context.Request.ContentLength = body.Length;
         context.Response.RegisterForDispose(body);

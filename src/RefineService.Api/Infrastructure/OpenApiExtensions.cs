@@ -1,7 +1,7 @@
 using System.Reflection;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using RefineService.Core.Policies;
 using Swashbuckle.AspNetCore.SwaggerGen;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
@@ -31,7 +31,7 @@ public static class OpenApiExtensions
 
             // A field that refers to another schema keeps its own description.
             swagger.UseAllOfToExtendReferenceSchemas();
-            swagger.MapType<JsonObject>(() => new OpenApiSchema
+            swagger.MapType<PolicyDocument>(() => new OpenApiSchema
             {
                 Type = JsonSchemaType.Object,
                 Description = "An IAM policy document.",
@@ -93,6 +93,12 @@ internal sealed class RequestExampleOperationFilter : IOperationFilter
         foreach (var media in content.Values)
         {
             media.Example = RequestExamples.Load(example.Name);
+        }
+
+        // The handler takes its body as optional only so that an empty one is answered in the service's words; a body is required.
+        if (operation.RequestBody is OpenApiRequestBody body)
+        {
+            body.Required = true;
         }
     }
 }

@@ -2,6 +2,8 @@ using FluentValidation;
 using FluentValidation.Results;
 using RefineService.Api.Contracts;
 using RefineService.Api.Infrastructure;
+using RefineService.Core.Catalog;
+using RefineService.Core.Policies;
 
 namespace RefineService.Api.Validation;
 
@@ -22,9 +24,9 @@ internal sealed class ExpandActionsRequestValidator : AbstractValidator<ExpandAc
 
         RuleForEach(request => request.Patterns)
             .Cascade(CascadeMode.Stop)
-            .Must(pattern => pattern is null || pattern.Length <= RequestLimits.MaxPatternLength)
+            .Must(pattern => pattern is null || pattern.Length <= PolicyLimits.MaxPatternLength)
             .WithMessage((_, pattern) => IamSyntax.TooLong(pattern!))
-            .Must(pattern => pattern is not null && IamSyntax.ActionPattern().IsMatch(pattern))
+            .Must(pattern => pattern is not null && IamSyntax.IsActionPattern(pattern))
             .WithMessage((_, pattern) => $"'{pattern}' is not an action pattern: write service:action, such as \"s3:Get*\" or \"ec2:Describe?pcs\", or \"*\".")
             .When(request => request.Patterns is { Count: <= MaxPatterns });
 
@@ -32,9 +34,9 @@ internal sealed class ExpandActionsRequestValidator : AbstractValidator<ExpandAc
         RuleFor(request => request).Custom((request, context) =>
         {
             if (catalog.Catalog is { } loaded && request.Patterns is { Count: <= MaxPatterns } patterns &&
-                ExaminedActions.Of(loaded, patterns) is var examined && examined > RequestLimits.MaxExaminedActions)
+                patterns.Sum(pattern => pattern is null ? 0 : ExaminedActions.OfPattern(loaded, pattern)) is var examined && examined > RequestLimits.MaxExaminedActions)
             {
-                context.AddFailure(new ValidationFailure(string.Empty, ExaminedActions.TooMany(loaded, examined)));
+                context.AddFailure(new ValidationFailure(string.Empty, ExaminedActions.TooMany(loaded, examined, RequestLimits.MaxExaminedActions)));
             }
         });
     }

@@ -3,22 +3,19 @@ using FluentValidation;
 using FluentValidation.Results;
 using RefineService.Api.Contracts;
 using RefineService.Api.Infrastructure;
+using RefineService.Core.Catalog;
+using RefineService.Core.Policies;
 
 namespace RefineService.Api.Validation;
 
-/// <summary>The rules of a recommendation request; documents are checked by <see cref="PolicyDocumentValidator"/>.</summary>
+/// <summary>The rules of a recommendation request; a document's own problems were found while it was read (<see cref="PolicyDocument.Problems"/>) and are reported at their paths.</summary>
 internal sealed class RecommendationRequestValidator : AbstractValidator<RecommendationRequest>
 {
     /// <summary>The most policies one request may refine.</summary>
     public const int MaxPolicies = 100;
 
-    public static readonly string[] Kinds = ["managed", "awsManaged", "inlineRole", "inlineUser", "inlineGroup"];
-    public static readonly string[] WildcardModes = ["prefix", "none"];
-
     public RecommendationRequestValidator(CatalogState catalog)
     {
-        var documents = new PolicyDocumentValidator();
-
         RuleFor(request => request)
             .Must(request => request.Policy is not null || request.Policies is not null)
             .WithMessage("Give the policy document to refine in 'policy', or several policies in 'policies'.")
@@ -28,10 +25,7 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
             .WithMessage("Give the unused actions in 'unusedPermissions' or 'findingDetails' (or both).")
             .OverridePropertyName(string.Empty);
 
-        RuleFor(request => request.Policy!.Value)
-            .SetValidator(documents)
-            .OverridePropertyName("policy")
-            .When(request => request.Policy is not null);
+        RuleFor(request => request.Policy).Custom(ReportProblems).When(request => request.Policy is not null);
 
         RuleFor(request => request.Policies)
             .Must(policies => policies!.Count > 0)
@@ -49,19 +43,13 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
             policy.RuleFor(p => p.Document)
                 .NotNull()
                 .WithMessage("Each policy needs its 'document'.");
-            policy.RuleFor(p => p.Document!.Value)
-                .SetValidator(documents)
-                .OverridePropertyName("document")
-                .When(p => p.Document is not null);
-            policy.RuleFor(p => p.Kind)
-                .Must(kind => kind is null || Kinds.Contains(kind))
-                .WithMessage(p => $"'{p.Kind}' is not a policy kind; use one of {string.Join(", ", Kinds)} (managed when left out).");
+            policy.RuleFor(p => p.Document).Custom(ReportProblems).When(p => p.Document is not null);
         }).When(request => request.Policies is { Count: <= MaxPolicies });
 
         RuleForEach(request => request.UnusedPermissions)
             .NotNull()
             .WithMessage("Each item of 'unusedPermissions' must be an object with a 'serviceNamespace'.")
-            .SetValidator(new UnusedPermissionValidator());
+            .SetValidator(new UnusedPermissionEntryValidator());
 
         RuleForEach(request => request.FindingDetails)
             .NotNull()
@@ -71,12 +59,6 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
             detail.RuleFor(d => d.UnusedPermissionDetails!)
                 .SetValidator(new UnusedPermissionDetailsValidator())
                 .When(d => d.UnusedPermissionDetails is not null));
-
-        RuleFor(request => request.Options!.Wildcards)
-            .Must(mode => mode is null || WildcardModes.Contains(mode))
-            .WithMessage(request => $"'{request.Options!.Wildcards}' is not a wildcards mode; use \"prefix\" (the default) or \"none\".")
-            .OverridePropertyName("options.wildcards")
-            .When(request => request.Options is not null);
 
         RuleFor(request => request).Custom((request, context) =>
         {
@@ -88,12 +70,40 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
             }
 
             // While the catalog loads the endpoint answers 503 anyway.
-            if (catalog.Catalog is { } loaded && ExaminedActions.Of(loaded, request) is var examined && examined > RequestLimits.MaxExaminedActions)
+            if (catalog.Catalog is { } loaded && Examined(loaded, request) is var examined && examined > RequestLimits.MaxExaminedActions)
             {
-                context.AddFailure(new ValidationFailure(string.Empty, ExaminedActions.TooMany(loaded, examined)));
+                context.AddFailure(new ValidationFailure(string.Empty, ExaminedActions.TooMany(loaded, examined, RequestLimits.MaxExaminedActions)));
             }
         });
     }
+
+    // Each problem found while the document was read, at its path in the request.
+    private static void ReportProblems(PolicyDocument? document, ValidationContext<RecommendationRequest> context) => Report(document, context.PropertyPath, context);
+
+    private static void ReportProblems(PolicyDocument? document, ValidationContext<PolicyInput> context) => Report(document, context.PropertyPath, context);
+
+    private static void Report<T>(PolicyDocument? document, string propertyPath, ValidationContext<T> context)
+    {
+        var path = JsonPath.Rebase(propertyPath, JsonPath.Root);
+        foreach (var problem in document?.Problems ?? [])
+        {
+            context.AddFailure(new ValidationFailure(JsonPath.Rebase(problem.Path, path), problem.Message));
+        }
+    }
+
+    // What the request's patterns will have the matcher examine; documents that could not be read count nothing (they are refused anyway).
+    private static long Examined(ActionCatalog catalog, RecommendationRequest request)
+    {
+        var documents = (request.Policies ?? []).Select(p => p?.Document).Append(request.Policy);
+        var total = documents.Sum(d => d is { IsComplete: true } ? ExaminedActions.OfDocument(catalog, d) : 0);
+        return total + UnusedServiceActionsOf(request).Sum(u => ExaminedActions.OfUnused(catalog, u));
+    }
+
+    private static IEnumerable<Core.Refinement.UnusedServiceActions> UnusedServiceActionsOf(RecommendationRequest request) =>
+        (request.UnusedPermissions ?? []).Select(p => (p?.ServiceNamespace, p?.Actions))
+            .Concat((request.FindingDetails ?? []).Select(d => (d?.UnusedPermissionDetails?.ServiceNamespace, d?.UnusedPermissionDetails?.Actions)))
+            .Where(u => u.ServiceNamespace is not null)
+            .Select(u => new Core.Refinement.UnusedServiceActions(u.ServiceNamespace!, u.Actions?.Select(a => a?.Action).OfType<string>().ToList()));
 
     private static long UnusedActionCount(RecommendationRequest request) =>
         (request.UnusedPermissions ?? []).Sum(p => (long)(p?.Actions?.Count ?? 0)) +

@@ -1,47 +1,17 @@
-using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
 using RefineService.Api.Contracts;
-using RefineService.Api.Infrastructure;
+using RefineService.Core.Policies;
 
 namespace RefineService.Api.Validation;
 
 /// <summary>The rules of one item of <c>unusedPermissions</c>: a service prefix and action names (or Access Analyzer's action objects).</summary>
-internal sealed class UnusedPermissionValidator : AbstractValidator<UnusedPermissionEntry>
+internal sealed class UnusedPermissionEntryValidator : AbstractValidator<UnusedPermissionEntry>
 {
-    public UnusedPermissionValidator()
+    public UnusedPermissionEntryValidator()
     {
         RuleFor(permission => permission.ServiceNamespace).ServiceNamespace();
-
-        RuleFor(permission => permission.Actions).Custom((actions, context) =>
-        {
-            // Paths and strings are made only for an action at fault: findings can list thousands of them.
-            for (var i = 0; i < (actions?.Count ?? 0); i++)
-            {
-                var action = actions![i];
-                switch (action.ValueKind)
-                {
-                    case JsonValueKind.String:
-                        if (!UnusedActionNames.IsPlainName(action) && UnusedActionNames.Check(action.GetString()) is { } problem)
-                        {
-                            context.AddFailure(new ValidationFailure(JsonPath.Item(context.PropertyPath, i), problem));
-                        }
-
-                        break;
-                    case JsonValueKind.Object when action.TryGetProperty("action", out var name) && name.ValueKind == JsonValueKind.String:
-                        if (!UnusedActionNames.IsPlainName(name) && UnusedActionNames.Check(name.GetString()) is { } objectProblem)
-                        {
-                            context.AddFailure(new ValidationFailure(JsonPath.Property(JsonPath.Item(context.PropertyPath, i), "action"), objectProblem));
-                        }
-
-                        break;
-                    default:
-                        context.AddFailure(new ValidationFailure(JsonPath.Item(context.PropertyPath, i),
-                            "An unused action is a name such as \"GetObject\", or an object whose \"action\" is one, as Access Analyzer writes them."));
-                        break;
-                }
-            }
-        });
+        RuleFor(permission => permission.Actions).Custom((actions, context) => UnusedActionNames.Check(actions, context));
     }
 }
 
@@ -51,14 +21,7 @@ internal sealed class UnusedPermissionDetailsValidator : AbstractValidator<Unuse
     public UnusedPermissionDetailsValidator()
     {
         RuleFor(details => details.ServiceNamespace).ServiceNamespace();
-
-        RuleForEach(details => details.Actions)
-            .NotNull()
-            .WithMessage("An unused action must be an object whose \"action\" is its name, as Access Analyzer writes them.");
-
-        RuleForEach(details => details.Actions).Where(action => action is not null).ChildRules(action =>
-            action.RuleFor(a => a.Action).Must(name => UnusedActionNames.Check(name) is null)
-                .WithMessage(a => UnusedActionNames.Check(a.Action)));
+        RuleFor(details => details.Actions).Custom((actions, context) => UnusedActionNames.Check(actions, context));
     }
 }
 
@@ -66,23 +29,36 @@ internal sealed class UnusedPermissionDetailsValidator : AbstractValidator<Unuse
 internal static class UnusedActionNames
 {
     public static IRuleBuilderOptions<T, string?> ServiceNamespace<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(prefix => prefix is not null && IamSyntax.ServiceNamespace().IsMatch(prefix))
+        rule.Must(prefix => prefix is not null && IamSyntax.IsServiceNamespace(prefix))
             .WithMessage("'serviceNamespace' must be a service prefix such as \"s3\": lower-case letters, digits and hyphens.");
 
-    /// <summary>Whether <paramref name="name"/> is a valid action name in plain ASCII, checked without allocating.</summary>
-    public static bool IsPlainName(JsonElement name)
+    /// <summary>Each action that is not a name, at its path; paths and sentences are made only for an action at fault, as findings can list thousands.</summary>
+    public static void Check<T>(IReadOnlyList<UnusedAction?>? actions, ValidationContext<T> context)
     {
-        Span<char> buffer = stackalloc char[256];
-        return JsonText.TryGetPlainAscii(name, buffer, out var text) && text.Length > 0 && !text.Contains(':') && IamSyntax.ActionName().IsMatch(text);
+        for (var i = 0; i < (actions?.Count ?? 0); i++)
+        {
+            var action = actions![i];
+            if (action is null || action.Form == UnusedActionForm.Neither)
+            {
+                context.AddFailure(new ValidationFailure(JsonPath.Item(context.PropertyPath, i), action is null && typeof(T) == typeof(UnusedPermissionDetails)
+                    ? "An unused action must be an object whose \"action\" is its name, as Access Analyzer writes them."
+                    : "An unused action is a name such as \"GetObject\", or an object whose \"action\" is one, as Access Analyzer writes them."));
+            }
+            else if (Problem(action.Action) is { } problem)
+            {
+                var path = JsonPath.Item(context.PropertyPath, i);
+                context.AddFailure(new ValidationFailure(action.Form == UnusedActionForm.Object ? JsonPath.Property(path, "action") : path, problem));
+            }
+        }
     }
 
     /// <summary>Why <paramref name="name"/> is not an action name, or null when it is one.</summary>
-    public static string? Check(string? name) => name switch
+    public static string? Problem(string? name) => name switch
     {
         null or "" => "An unused action needs its name, such as \"GetObject\".",
-        { Length: > RequestLimits.MaxPatternLength } => IamSyntax.TooLong(name),
+        { Length: > PolicyLimits.MaxPatternLength } => IamSyntax.TooLong(name),
+        _ when IamSyntax.IsActionName(name) => null,
         _ when name.Contains(':', StringComparison.Ordinal) => $"'{name}': give the action name without its service prefix, such as \"GetObject\"; the prefix is 'serviceNamespace'.",
-        _ when !IamSyntax.ActionName().IsMatch(name) => $"'{name}' is not an action name: letters, digits and hyphens, with * and ? as wildcards.",
-        _ => null,
+        _ => $"'{name}' is not an action name: letters, digits and hyphens, with * and ? as wildcards.",
     };
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RefineService.Api.Infrastructure;
+using RefineService.Core.Policies;
 
 namespace RefineService.Api.Validation;
 
@@ -9,9 +10,12 @@ internal sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFi
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
+        // A body that is empty or a bare null binds as null: the endpoints take their body as optional so that this says why.
         if (context.Arguments.OfType<T>().FirstOrDefault() is not { } argument)
         {
-            return await next(context);
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [JsonPath.Root] = ["The request has no body; send a JSON object."] },
+                detail: "The request body could not be read; the key is the JSON path where reading stopped.");
         }
 
         var result = await validator.ValidateAsync(argument, context.HttpContext.RequestAborted);
@@ -21,7 +25,7 @@ internal sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFi
         }
 
         var errors = result.Errors
-            .GroupBy(failure => JsonPath.FromPropertyPath(failure.PropertyName), StringComparer.Ordinal)
+            .GroupBy(failure => failure.PropertyName.Length == 0 ? JsonPath.Root : JsonPath.Rebase(failure.PropertyName, JsonPath.Root), StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
         return TypedResults.ValidationProblem(errors, detail: "The request breaks the rules below; each key is the JSON path of the field concerned.");
     }
@@ -35,7 +39,7 @@ public static class ValidationExtensions
         // Error keys are JSON paths as the client wrote the body: camelCase names, as in "policies[0].kind".
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
             member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
-        services.AddValidatorsFromAssemblyContaining<PolicyDocumentValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddValidatorsFromAssemblyContaining<RecommendationRequestValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
 
         // The validators weigh a request's patterns against the catalog (ExaminedActions); without one loaded they skip that rule.
         services.TryAddSingleton<CatalogState>();

@@ -31,7 +31,7 @@ internal static class PolicyDocumentReader
                 return Refused(JsonPath.Root, "The text holds no JSON value.");
             }
 
-            var document = ReadObjectOrOther(ref reader, PolicyLimits.MaxJsonDepth, finish: false);
+            var document = ReadObjectOrOther(ref reader, PolicyLimits.MaxJsonDepth, finish: false, text: true);
             if (document.Problems.Any(p => p.StoppedReading))
             {
                 return document;
@@ -102,13 +102,15 @@ internal static class PolicyDocumentReader
         }
     }
 
-    private static PolicyDocument ReadObjectOrOther(ref Utf8JsonReader reader, int maxDepth, bool finish)
+    private static PolicyDocument ReadObjectOrOther(ref Utf8JsonReader reader, int maxDepth, bool finish, bool text = false)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             var kind = Describe(reader.TokenType);
-            reader.Skip();
-            return Refused(JsonPath.Root, $"A policy document must be a JSON object, or a string holding the JSON of one; this is {kind}.");
+            SkipValue(ref reader);
+            return Refused(JsonPath.Root, text
+                ? $"The string holds JSON, but {kind} rather than a policy document object."
+                : $"A policy document must be a JSON object, or a string holding the JSON of one; this is {kind}.");
         }
 
         var tokens = new JsonTokens();
@@ -119,6 +121,15 @@ internal static class PolicyDocumentReader
         }
 
         return new Structure(tokens, problems).Document();
+    }
+
+    // The serializer hands a converter a reader that is not on the final block, though the whole value is there: Skip would refuse.
+    private static void SkipValue(ref Utf8JsonReader reader)
+    {
+        if (!reader.TrySkip())
+        {
+            throw new JsonException("The JSON text ends inside the document.");
+        }
     }
 
     private static PolicyDocument Refused(string path, string message) =>

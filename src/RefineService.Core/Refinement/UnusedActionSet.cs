@@ -1,4 +1,5 @@
 using RefineService.Core.Catalog;
+using RefineService.Core.Policies;
 
 namespace RefineService.Core.Refinement;
 
@@ -31,7 +32,7 @@ public sealed class UnusedActionSet
     /// <summary>Service prefixes the catalog lacks that are wholly unused, lower case.</summary>
     internal string[] UnknownServices { get; }
 
-    /// <summary>Resolves Access Analyzer's unused permissions; names the catalog lacks become warnings (paths relative to <paramref name="permissions"/>, e.g. <c>$[0].actions[2]</c>).</summary>
+    /// <summary>Resolves Access Analyzer's unused permissions; names the catalog lacks become warnings, at each permission's <see cref="UnusedServiceActions.Path"/> (by default its place in <paramref name="permissions"/>, e.g. <c>$[0].actions[2]</c>).</summary>
     public static UnusedActionSet Create(ActionCatalog catalog, IEnumerable<UnusedServiceActions> permissions)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -44,7 +45,8 @@ public sealed class UnusedActionSet
         var position = 0;
         foreach (var permission in permissions)
         {
-            var path = $"$[{position++}]";
+            var path = permission.Path ?? JsonPath.Item(JsonPath.Root, position);
+            position++;
             var prefix = permission.ServiceNamespace.ToLowerInvariant();
             var known = catalog.TryGetService(prefix, out var service);
             if (!known)
@@ -101,7 +103,7 @@ public sealed class UnusedActionSet
                         pattern.HasWildcard
                             ? $"The unused action pattern '{permission.ServiceNamespace}:{permission.Actions[i]}' matches no action in the catalog."
                             : $"The unused action '{permission.ServiceNamespace}:{permission.Actions[i]}' is not in the action catalog; a policy entry naming it exactly is still removed.",
-                        $"{path}.actions[{i}]"));
+                        JsonPath.Item(path + ".actions", i)));
                 }
             }
         }

@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+
+namespace RefineService.Api.Contracts;
+
+/// <summary>One unused action as Access Analyzer writes it; in <c>unusedPermissions</c> its name alone may stand for it.</summary>
+[JsonConverter(typeof(UnusedActionConverter))]
+public sealed record UnusedAction
+{
+    /// <summary>The action name without the service prefix, e.g. <c>GetBucketPolicy</c>.</summary>
+    public string? Action { get; init; }
+
+    /// <summary>When the action was last used, if ever; not used by the refinement.</summary>
+    public DateTimeOffset? LastAccessed { get; init; }
+
+    /// <summary>How the action was written: a name, an object, or neither (then the validator says what it should be).</summary>
+    [JsonIgnore]
+    internal UnusedActionForm Form { get; init; }
+}
+
+/// <summary>How an unused action was written in a request.</summary>
+internal enum UnusedActionForm
+{
+    Name,
+    Object,
+    Neither,
+}
