@@ -1,5 +1,12 @@
+using RefineService.Api.Catalog;
 using RefineService.Api.Endpoints;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Errors;
+using RefineService.Api.Health;
+using RefineService.Api.Hosting;
+using RefineService.Api.Json;
+using RefineService.Api.Limits;
+using RefineService.Api.OpenApi;
+using RefineService.Api.Security;
 using RefineService.Api.Validation;
 using Serilog;
 

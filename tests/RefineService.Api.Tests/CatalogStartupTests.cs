@@ -3,7 +3,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Catalog;
 using RefineService.Api.Tests.Fixtures;
 using RefineService.Core.Catalog;
 

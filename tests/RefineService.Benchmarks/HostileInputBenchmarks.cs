@@ -6,9 +6,10 @@ using BenchmarkDotNet.Attributes;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
+using RefineService.Api.Catalog;
 using RefineService.Api.Contracts;
 using RefineService.Api.Endpoints;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Limits;
 using RefineService.Api.Validation;
 using RefineService.Core.Catalog;
 

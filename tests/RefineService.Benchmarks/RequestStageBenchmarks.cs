@@ -4,9 +4,9 @@ using System.Text.Json.Serialization.Metadata;
 using BenchmarkDotNet.Attributes;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using RefineService.Api.Catalog;
 using RefineService.Api.Contracts;
 using RefineService.Api.Endpoints;
-using RefineService.Api.Infrastructure;
 using RefineService.Core.Diff;
 using RefineService.Core.Refinement;
 

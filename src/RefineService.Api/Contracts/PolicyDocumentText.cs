@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Limits;
 using RefineService.Api.Validation;
 
 namespace RefineService.Api.Contracts;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using RefineService.Api.Catalog;
 using RefineService.Api.Contracts;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.OpenApi;
 using RefineService.Api.Validation;
 
 namespace RefineService.Api.Endpoints;

@@ -1,4 +1,6 @@
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Limits;
+using RefineService.Api.Security;
+
 
 namespace RefineService.Api.Endpoints;
 

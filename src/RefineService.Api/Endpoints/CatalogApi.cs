@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using RefineService.Api.Catalog;
 using RefineService.Api.Contracts;
-using RefineService.Api.Infrastructure;
 using RefineService.Core.Catalog;
 
 namespace RefineService.Api.Endpoints;

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using RefineService.Api.Catalog;
 using RefineService.Api.Contracts;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.OpenApi;
+using RefineService.Api.Security;
 using RefineService.Api.Validation;
 using RefineService.Core.Refinement;
 using Serilog;

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using RefineService.Api.Contracts;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Limits;
 using RefineService.Core.Catalog;
 
 namespace RefineService.Api.Validation;
 
 /// <summary>
 /// How many catalog actions a request's patterns have the service examine, the measure of a request's work that
-/// <see cref="Infrastructure.RequestLimits.MaxExaminedActions"/> bounds. A wildcard pattern is compared with every
+/// <see cref="RequestLimits.MaxExaminedActions"/> bounds. A wildcard pattern is compared with every
 /// action of its service (<c>ec2:*Vpc?</c> with the 826 of EC2), and a comparison costs in proportion to the pattern's
 /// length, so it counts them once for every <see cref="CharactersPerPass"/> characters it has; <c>*</c> and an Allow
 /// statement's <c>NotAction</c> count the whole catalog; an exact action name is found by a binary search and counts one.

@@ -1,7 +1,8 @@
 using FluentValidation;
 using FluentValidation.Results;
+using RefineService.Api.Catalog;
 using RefineService.Api.Contracts;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Limits;
 
 namespace RefineService.Api.Validation;
 

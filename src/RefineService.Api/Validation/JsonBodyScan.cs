@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Unicode;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Limits;
 
 namespace RefineService.Api.Validation;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Limits;
 
 namespace RefineService.Api.Validation;
 

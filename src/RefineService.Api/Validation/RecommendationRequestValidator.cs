@@ -1,8 +1,9 @@
 using System.Globalization;
 using FluentValidation;
 using FluentValidation.Results;
+using RefineService.Api.Catalog;
 using RefineService.Api.Contracts;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Limits;
 
 namespace RefineService.Api.Validation;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
 using RefineService.Api.Contracts;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Limits;
 
 namespace RefineService.Api.Validation;
 

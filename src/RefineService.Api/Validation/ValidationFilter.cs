@@ -1,6 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Catalog;
 
 namespace RefineService.Api.Validation;
 

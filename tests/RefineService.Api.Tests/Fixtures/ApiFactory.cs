@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Catalog;
 
 [assembly: AssemblyFixture(typeof(RefineService.Api.Tests.Fixtures.ApiFactory))]
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Catalog;
 using RefineService.Core.Catalog;
 
 namespace RefineService.Api.Tests.Fixtures;

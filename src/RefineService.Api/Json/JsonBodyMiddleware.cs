@@ -1,0 +1,78 @@
+using System.Buffers;
+using RefineService.Api.Errors;
+using RefineService.Api.Limits;
+using RefineService.Api.Validation;
+
+namespace RefineService.Api.Json;
+
+/// <summary>
+/// Reads a JSON request body into memory before the endpoint does: one over <see cref="RequestLimits.MaxBodyBytes"/> is
+/// refused with 413 (also on servers that set no limit of their own), one nested too deep or whose text is not Unicode
+/// with a 400 keyed by the JSON path at fault (<see cref="JsonBodyScan"/>).
+/// </summary>
+internal sealed class JsonBodyMiddleware(RequestDelegate next, IProblemDetailsService problems)
+{
+    private const int ChunkBytes = 16 * 1024;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!context.Request.HasJsonContentType() || context.Request.ContentLength == 0)
+        {
+            await next(context);
+            return;
+        }
+
+        var body = await ReadAsync(context.Request, context.RequestAborted);
+        if (JsonBodyScan.FindProblem(body.GetBuffer().AsSpan(0, (int)body.Length)) is { } invalid)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = BodyProblems.Unreadable(invalid.Path, invalid.Problem) });
+            return;
+        }
+
+        context.Request.Body = body;
+        context.Request.ContentLength = body.Length;
+        context.Response.RegisterForDispose(body);
+        await next(context);
+    }
+
+    private static async Task<MemoryStream> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > RequestLimits.MaxBodyBytes)
+        {
+            throw TooLarge();
+        }
+
+        var body = new MemoryStream((int)(request.ContentLength ?? ChunkBytes));
+        var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk.AsMemory(0, ChunkBytes), cancellationToken)) > 0)
+            {
+                if (body.Length + read > RequestLimits.MaxBodyBytes)
+                {
+                    throw TooLarge();
+                }
+
+                body.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        body.Position = 0;
+        return body;
+    }
+
+    private static BadHttpRequestException TooLarge() =>
+        new("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
+}
+
+/// <summary>Adds <see cref="JsonBodyMiddleware"/> to the pipeline.</summary>
+public static class JsonBodyMiddlewareExtensions
+{
+    public static IApplicationBuilder UseJsonBodyChecks(this IApplicationBuilder app) => app.UseMiddleware<JsonBodyMiddleware>();
+}

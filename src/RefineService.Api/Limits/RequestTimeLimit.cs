@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.Extensions.Options;
+
+namespace RefineService.Api.Limits;
+
+/// <summary>How long one API request may take (configuration section <c>RequestTimeLimit</c>).</summary>
+public sealed class RequestTimeLimitOptions
+{
+    public const string SectionName = "RequestTimeLimit";
+
+    /// <summary>The time after which the work of a request is cancelled and it is answered 503. Keep it under the shutdown timeout.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:05:00")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+}
+
+/// <summary>The framework's request timeouts, applied to the API: work past the limit is cancelled and answered 503 problem details.</summary>
+public static class RequestTimeLimit
+{
+    /// <summary>The name of the timeout policy the API's endpoints use.</summary>
+    public const string Policy = "api";
+
+    public static IServiceCollection AddRequestTimeLimit(this IServiceCollection services)
+    {
+        services.AddOptions<RequestTimeLimitOptions>().BindConfiguration(RequestTimeLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRequestTimeouts();
+        services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<RequestTimeLimitOptions>>((timeouts, limit) =>
+            timeouts.AddPolicy(Policy, new RequestTimeoutPolicy
+            {
+                Timeout = limit.Value.Timeout,
+                TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+                WriteTimeoutResponse = context => context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status503ServiceUnavailable,
+                        Title = "The request took too long",
+                        Detail = string.Create(CultureInfo.InvariantCulture,
+                            $"The service stopped working on this request after {limit.Value.Timeout.TotalSeconds:0.###} seconds; send fewer or smaller policies, or retry later."),
+                    },
+                }).AsTask(),
+            }));
+        return services;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+using RefineService.Api.Security;
+using Swashbuckle.AspNetCore.SwaggerGen;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace RefineService.Api.OpenApi;
+
+/// <summary>The OpenAPI document (Swashbuckle) at <c>/swagger/v1/swagger.json</c> and Swagger UI at <c>/swagger</c>.</summary>
+public static class OpenApiExtensions
+{
+    public static IServiceCollection AddOpenApiDocument(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(swagger =>
+        {
+            swagger.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "RefineService",
+                Version = "v1",
+                Description =
+                    "Refines AWS IAM policies by removing the actions IAM Access Analyzer reports as unused, keeping each policy's structure. " +
+                    "Every error is `application/problem+json`; a client's mistakes are `400` validation problems whose `errors` keys are " +
+                    "JSON paths into the request body (`$.policies[0].document.Statement[1].Effect`, `$` for the body as a whole).",
+            });
+
+            // Field descriptions come from the contracts' XML documentation.
+            swagger.IncludeXmlComments(Assembly.GetExecutingAssembly());
+            swagger.SupportNonNullableReferenceTypes();
+
+            // A field that refers to another schema keeps its own description.
+            swagger.UseAllOfToExtendReferenceSchemas();
+            swagger.MapType<JsonObject>(() => new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "An IAM policy document.",
+            });
+            swagger.OperationFilter<RequestExampleOperationFilter>();
+            swagger.OperationFilter<ResponseDescriptionOperationFilter>();
+            swagger.SchemaFilter<ContractSchemaFilter>();
+        });
+
+        // With API keys configured, the document says so and Swagger UI's Authorize button sends the key.
+        services.AddOptions<SwaggerGenOptions>().Configure<ApiKeyStore>((swagger, keys) =>
+        {
+            if (!keys.IsEnabled)
+            {
+                return;
+            }
+
+            swagger.AddSecurityDefinition(ApiKeyAuthentication.Scheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyOptions.HeaderName,
+                Description = "The API key this service was given for your client.",
+            });
+            swagger.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(ApiKeyAuthentication.Scheme, document)] = [],
+            });
+        });
+
+        // Schemas follow the JSON settings the endpoints use: camelCase names, enums as strings.
+        services.AddTransient<ISerializerDataContractResolver>(provider =>
+            new JsonSerializerDataContractResolver(provider.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions));
+        return services;
+    }
+
+    public static WebApplication MapOpenApiDocument(this WebApplication app)
+    {
+        app.UseSwagger();
+        app.UseSwaggerUI(ui => ui.DocumentTitle = "RefineService");
+
+        // The service's front page is its documentation.
+        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
+        return app;
+    }
+}
+
+/// <summary>Puts the example file named by an endpoint's <see cref="RequestExampleMetadata"/> into its request body.</summary>
+internal sealed class RequestExampleOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var example = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<RequestExampleMetadata>().FirstOrDefault();
+        if (example is null || operation.RequestBody?.Content is not { } content)
+        {
+            return;
+        }
+
+        foreach (var media in content.Values)
+        {
+            media.Example = RequestExamples.Load(example.Name);
+        }
+    }
+}
+
+/// <summary>Says in each response's description when the service answers with that status.</summary>
+internal sealed class ResponseDescriptionOperationFilter : IOperationFilter
+{
+    private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
+    {
+        ["200"] = "The answer.",
+        ["400"] = "The request breaks a rule or is not readable JSON; each key of `errors` is the JSON path of a field at fault, `$` for the body as a whole.",
+        ["401"] = "API keys are configured and the request has no valid one in `X-Api-Key`.",
+        ["404"] = "No such service in the catalog.",
+        ["413"] = "The body is larger than 1 MiB.",
+        ["415"] = "The body is not declared as `application/json`.",
+        ["429"] = "This client has made more requests than its rate limit allows; `Retry-After` says when to retry.",
+        ["500"] = "A fault of the service, never of the request; `traceId` finds it in the logs.",
+        ["503"] = "The action catalog is still loading after a start, or the request took longer than the service's time limit; retry later.",
+    };
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        foreach (var (status, response) in operation.Responses ?? [])
+        {
+            if (response is OpenApiResponse concrete && Descriptions.TryGetValue(status, out var description))
+            {
+                concrete.Description = description;
+            }
+        }
+    }
+}
