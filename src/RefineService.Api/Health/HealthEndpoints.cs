@@ -36,10 +36,3 @@ public static class HealthEndpoints
         return JsonSerializer.SerializeAsync(context.Response.Body, body, HealthJsonContext.Default.HealthResponse, context.RequestAborted);
     }
 }
-
-/// <summary>The body of a health probe's answer.</summary>
-public sealed record HealthResponse(string Status, string? CatalogVersion);
-
-[System.Text.Json.Serialization.JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-[System.Text.Json.Serialization.JsonSerializable(typeof(HealthResponse))]
-internal sealed partial class HealthJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

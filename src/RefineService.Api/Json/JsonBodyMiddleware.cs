@@ -70,9 +70,3 @@ internal sealed class JsonBodyMiddleware(RequestDelegate next, IProblemDetailsSe
     private static BadHttpRequestException TooLarge() =>
         new("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
 }
-
-/// <summary>Adds <see cref="JsonBodyMiddleware"/> to the pipeline.</summary>
-public static class JsonBodyMiddlewareExtensions
-{
-    public static IApplicationBuilder UseJsonBodyChecks(this IApplicationBuilder app) => app.UseMiddleware<JsonBodyMiddleware>();
-}

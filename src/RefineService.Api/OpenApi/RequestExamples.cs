@@ -23,6 +23,3 @@ public static class RequestExamples
     public static RouteHandlerBuilder WithRequestExample(this RouteHandlerBuilder builder, string name) =>
         builder.WithMetadata(new RequestExampleMetadata(name));
 }
-
-/// <summary>Endpoint metadata naming the request example file.</summary>
-public sealed record RequestExampleMetadata(string Name);

@@ -103,13 +103,3 @@ public sealed class ApiKeyStore
 
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 }
-
-/// <summary>Checks the API keys at start-up (with <c>ValidateOnStart</c>), so that a bad key file stops the service before it serves.</summary>
-internal sealed class ApiKeyOptionsValidator : IValidateOptions<ApiKeyOptions>
-{
-    public ValidateOptionsResult Validate(string? name, ApiKeyOptions options)
-    {
-        var (_, problems) = ApiKeyStore.Read(options);
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-    }
-}

@@ -26,6 +26,3 @@ public static class SecurityHeaders
     public static TBuilder WithNoStore<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new NoStoreMetadata());
 }
-
-/// <summary>Endpoint metadata: the answer must not be stored by any cache.</summary>
-public sealed record NoStoreMetadata;
