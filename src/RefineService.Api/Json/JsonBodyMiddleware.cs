@@ -10,7 +10,7 @@ namespace RefineService.Api.Json;
 /// refused with 413 (also on servers that set no limit of their own), one nested too deep or whose text is not Unicode
 /// with a 400 keyed by the JSON path at fault (<see cref="JsonBodyScan"/>).
 /// </summary>
-internal sealed class JsonBodyMiddleware(RequestDelegate next, IProblemDetailsService problems)
+internal sealed class JsonBodyMiddleware(RequestDelegate next)
 {
     private const int ChunkBytes = 16 * 1024;
 
@@ -25,8 +25,7 @@ internal sealed class JsonBodyMiddleware(RequestDelegate next, IProblemDetailsSe
         var body = await ReadAsync(context.Request, context.RequestAborted);
         if (JsonBodyScan.FindProblem(body.GetBuffer().AsSpan(0, (int)body.Length)) is { } invalid)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = BodyProblems.Unreadable(invalid.Path, invalid.Problem) });
+            await context.WriteProblemAsync(BodyProblems.Unreadable(invalid.Path, invalid.Problem));
             return;
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Options;
+using RefineService.Api.Errors;
 
 namespace RefineService.Api.Limits;
 
@@ -19,17 +20,11 @@ public static class RequestTimeLimit
             {
                 Timeout = limit.Value.Timeout,
                 TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
-                WriteTimeoutResponse = context => context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status503ServiceUnavailable,
-                        Title = "The request took too long",
-                        Detail = string.Create(CultureInfo.InvariantCulture,
-                            $"The service stopped working on this request after {limit.Value.Timeout.TotalSeconds:0.###} seconds; send fewer or smaller policies, or retry later."),
-                    },
-                }).AsTask(),
+                WriteTimeoutResponse = context => context.WriteProblemAsync(
+                    StatusCodes.Status503ServiceUnavailable,
+                    "The request took too long",
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"The service stopped working on this request after {limit.Value.Timeout.TotalSeconds:0.###} seconds; send fewer or smaller policies, or retry later.")).AsTask(),
             }));
         return services;
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using RefineService.Api.Errors;
 
 namespace RefineService.Api.Security;
 
@@ -13,8 +14,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ApiKeyStore keys,
-    IProblemDetailsService problems) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    ApiKeyStore keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -34,19 +34,12 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = $"{ApiKeyAuthentication.Scheme} header=\"{ApiKeyOptions.HeaderName}\"";
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Title = "An API key is needed",
-                Detail = Request.Headers.ContainsKey(ApiKeyOptions.HeaderName)
-                    ? $"The key in the {ApiKeyOptions.HeaderName} header is not a key of this service."
-                    : $"Send your API key in the {ApiKeyOptions.HeaderName} header.",
-            },
-        });
+        await Context.WriteProblemAsync(
+            StatusCodes.Status401Unauthorized,
+            "An API key is needed",
+            Request.Headers.ContainsKey(ApiKeyOptions.HeaderName)
+                ? $"The key in the {ApiKeyOptions.HeaderName} header is not a key of this service."
+                : $"Send your API key in the {ApiKeyOptions.HeaderName} header.");
     }
 }

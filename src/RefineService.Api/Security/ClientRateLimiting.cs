@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using RefineService.Api.Errors;
 
 namespace RefineService.Api.Security;
 
@@ -32,17 +33,11 @@ public static class ClientRateLimiting
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 var context = rejected.HttpContext;
                 context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests",
-                        Detail = string.Create(CultureInfo.InvariantCulture,
-                            $"This client may make {limits.PermitsPerSecond} requests a second ({limits.Burst} at once); retry after {seconds} seconds."),
-                    },
-                });
+                return context.WriteProblemAsync(
+                    StatusCodes.Status429TooManyRequests,
+                    "Too many requests",
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"This client may make {limits.PermitsPerSecond} requests a second ({limits.Burst} at once); retry after {seconds} seconds."));
             };
         });
         return services;
