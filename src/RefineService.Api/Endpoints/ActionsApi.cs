@@ -19,10 +19,7 @@ public static class ActionsApi
             .WithDescription("For each pattern (`s3:Get*`, `ec2:Describe?pcs`, `*`), the catalog actions it matches, case-insensitively, as IAM matches them.")
             .WithValidation<ExpandActionsRequest>()
             .WithRequestExample(RequestExamples.Expand)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .ProducesProblem(StatusCodes.Status500InternalServerError);
+            .ProducesBodyProblems();
 
         return group;
     }

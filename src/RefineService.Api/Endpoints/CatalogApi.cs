@@ -10,10 +10,7 @@ public static class CatalogApi
 {
     public static RouteGroupBuilder MapCatalog(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/catalog")
-            .WithTags("Catalog")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .ProducesProblem(StatusCodes.Status500InternalServerError);
+        var group = routes.MapGroup("/v1/catalog").WithTags("Catalog");
 
         group.MapGet("/", GetCatalog)
             .WithName("GetCatalog")

@@ -28,10 +28,7 @@ public static class RecommendationsApi
                 "warnings carry the same kind of path.")
             .WithValidation<RecommendationRequest>()
             .WithRequestExample(RequestExamples.Recommendation)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .ProducesProblem(StatusCodes.Status500InternalServerError);
+            .ProducesBodyProblems();
 
         return group;
     }
