@@ -36,7 +36,7 @@ try
         kestrel.AddServerHeader = false;
     });
 
-    // The IAM action catalog, loaded once in the background; readiness waits for it.
+    // The IAM action catalog, read before the server listens; a catalog that cannot be read stops the service.
     builder.Services.AddActionCatalog();
 
     // Every error as application/problem+json; unreadable bodies as 400 with the JSON error's path, line and position.
@@ -99,6 +99,11 @@ try
     app.MapApi();
 
     app.Run();
+}
+catch (CatalogUnavailableException)
+{
+    // CatalogLoader has said why in one line, and the host has logged the exception: nothing to add.
+    Environment.ExitCode = 1;
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using RefineService.Api.Catalog;
 using RefineService.Api.Contracts;
 using RefineService.Api.OpenApi;
 using RefineService.Api.Validation;
+using RefineService.Core.Catalog;
 
 namespace RefineService.Api.Endpoints;
 
@@ -24,29 +24,21 @@ public static class ActionsApi
         return group;
     }
 
-    public static Results<Ok<ExpandActionsResponse>, ProblemHttpResult> Expand(ExpandActionsRequest request, CatalogState state)
+    public static Ok<ExpandActionsResponse> Expand(ExpandActionsRequest request, ActionCatalog catalog) => TypedResults.Ok(new ExpandActionsResponse
     {
-        if (state.Catalog is not { } catalog)
-        {
-            return CatalogProblems.Loading();
-        }
-
-        return TypedResults.Ok(new ExpandActionsResponse
-        {
-            CatalogVersion = catalog.Version,
-            Patterns =
-            [
-                .. request.Patterns!.Select(pattern =>
+        CatalogVersion = catalog.Version,
+        Patterns =
+        [
+            .. request.Patterns!.Select(pattern =>
+            {
+                var actions = catalog.Match(pattern);
+                return new PatternExpansion
                 {
-                    var actions = catalog.Match(pattern);
-                    return new PatternExpansion
-                    {
-                        Pattern = pattern,
-                        ActionCount = actions.Count,
-                        Actions = [.. actions.Select(CatalogApi.Describe)],
-                    };
-                }),
-            ],
-        });
-    }
+                    Pattern = pattern,
+                    ActionCount = actions.Count,
+                    Actions = [.. actions.Select(CatalogApi.Describe)],
+                };
+            }),
+        ],
+    });
 }

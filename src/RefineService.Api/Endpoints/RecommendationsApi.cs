@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using RefineService.Api.Catalog;
 using RefineService.Api.Contracts;
 using RefineService.Api.OpenApi;
 using RefineService.Api.Security;
 using RefineService.Api.Validation;
+using RefineService.Core.Catalog;
 using RefineService.Core.Refinement;
 using Serilog;
 
@@ -35,14 +35,9 @@ public static class RecommendationsApi
 
     // Refines every policy of the request against the union of its unused actions; the token is cancelled past the request's time limit.
     // What was done is told in counts on the request's own log line (see LoggingExtensions.UseRequestLogging).
-    public static Results<Ok<RecommendationResponse>, ProblemHttpResult> Recommend(
-        RecommendationRequest request, CatalogState state, IDiagnosticContext diagnostics, CancellationToken cancellationToken = default)
+    public static Ok<RecommendationResponse> Recommend(
+        RecommendationRequest request, ActionCatalog catalog, IDiagnosticContext diagnostics, CancellationToken cancellationToken = default)
     {
-        if (state.Catalog is not { } catalog)
-        {
-            return CatalogProblems.Loading();
-        }
-
         var unusedInput = RecommendationInputs.UnusedActions(request);
         var unused = UnusedActionSet.Create(catalog, unusedInput.Permissions);
         var findingWarnings = unused.Warnings.Select(w => RecommendationResults.Warning(w, unusedInput.Locate(w.Path))).ToList();

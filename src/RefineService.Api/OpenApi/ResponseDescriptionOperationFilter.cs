@@ -16,7 +16,7 @@ internal sealed class ResponseDescriptionOperationFilter : IOperationFilter
         ["415"] = "The body is not declared as `application/json`.",
         ["429"] = "This client has made more requests than its rate limit allows; `Retry-After` says when to retry.",
         ["500"] = "A fault of the service, never of the request; `traceId` finds it in the logs.",
-        ["503"] = "The action catalog is still loading after a start, or the request took longer than the service's time limit; retry later.",
+        ["503"] = "The request took longer than the service's time limit; retry later.",
     };
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)

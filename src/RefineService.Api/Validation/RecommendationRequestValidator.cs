@@ -1,9 +1,9 @@
 using System.Globalization;
 using FluentValidation;
 using FluentValidation.Results;
-using RefineService.Api.Catalog;
 using RefineService.Api.Contracts;
 using RefineService.Api.Limits;
+using RefineService.Core.Catalog;
 
 namespace RefineService.Api.Validation;
 
@@ -16,7 +16,7 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
     public static readonly string[] Kinds = ["managed", "awsManaged", "inlineRole", "inlineUser", "inlineGroup"];
     public static readonly string[] WildcardModes = ["prefix", "none"];
 
-    public RecommendationRequestValidator(CatalogState catalog)
+    public RecommendationRequestValidator(ActionCatalog catalog)
     {
         var documents = new PolicyDocumentValidator();
 
@@ -88,10 +88,9 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
                     $"At most {RequestLimits.MaxUnusedActions:N0} unused actions can be read in one request; this one lists {unused:N0}.")));
             }
 
-            // While the catalog loads the endpoint answers 503 anyway.
-            if (catalog.Catalog is { } loaded && ExaminedActions.Of(loaded, request) is var examined && examined > RequestLimits.MaxExaminedActions)
+            if (ExaminedActions.Of(catalog, request) is var examined && examined > RequestLimits.MaxExaminedActions)
             {
-                context.AddFailure(new ValidationFailure(string.Empty, ExaminedActions.TooMany(loaded, examined)));
+                context.AddFailure(new ValidationFailure(string.Empty, ExaminedActions.TooMany(catalog, examined)));
             }
         });
     }

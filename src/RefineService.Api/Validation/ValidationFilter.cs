@@ -1,6 +1,4 @@
 using FluentValidation;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using RefineService.Api.Catalog;
 
 namespace RefineService.Api.Validation;
 
@@ -36,9 +34,6 @@ public static class ValidationExtensions
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
             member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddValidatorsFromAssemblyContaining<PolicyDocumentValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
-
-        // The validators weigh a request's patterns against the catalog (ExaminedActions); without one loaded they skip that rule.
-        services.TryAddSingleton<CatalogState>();
         return services;
     }
 
