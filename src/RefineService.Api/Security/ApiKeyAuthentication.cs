@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace RefineService.Api.Security;
@@ -18,7 +19,14 @@ public static class ApiKeyAuthentication
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();
         services.AddSingleton<ApiKeyStore>();
-        services.AddAuthentication(Scheme).AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(Scheme, configureOptions: null);
+
+        // AddAuthentication would also register DataProtection, whose key ring is made at every start and, in a container,
+        // warned about twice (a key neither encrypted nor kept). Only handlers that hand out tickets (cookies, remote sign-in)
+        // protect anything; an API key is compared, never protected, so the core services and the scheme are all it takes.
+        services.AddAuthenticationCore(authentication => authentication.DefaultScheme = Scheme);
+        services.AddWebEncoders();
+        services.TryAddSingleton(TimeProvider.System);
+        new AuthenticationBuilder(services).AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(Scheme, configureOptions: null);
         services.AddAuthorization();
         services.AddOptions<AuthorizationOptions>().Configure<ApiKeyStore>((authorization, keys) =>
             authorization.AddPolicy(Policy, policy =>
