@@ -1,5 +1,12 @@
+using RefineService.Api.Catalog;
 using RefineService.Api.Endpoints;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Errors;
+using RefineService.Api.Health;
+using RefineService.Api.Hosting;
+using RefineService.Api.Json;
+using RefineService.Api.Limits;
+using RefineService.Api.OpenApi;
+using RefineService.Api.Security;
 using RefineService.Api.Validation;
 using Serilog;
 
@@ -29,7 +36,7 @@ try
         kestrel.AddServerHeader = false;
     });
 
-    // The IAM action catalog, loaded once in the background; readiness waits for it.
+    // The IAM action catalog, read before the server listens; a catalog that cannot be read stops the service.
     builder.Services.AddActionCatalog();
 
     // Every error as application/problem+json; unreadable bodies as 400 with the JSON error's path, line and position.
@@ -92,6 +99,11 @@ try
     app.MapApi();
 
     app.Run();
+}
+catch (CatalogUnavailableException)
+{
+    // CatalogLoader has said why in one line, and the host has logged the exception: nothing to add.
+    Environment.ExitCode = 1;
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {

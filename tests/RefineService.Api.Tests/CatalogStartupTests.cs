@@ -1,39 +1,14 @@
 using System.Diagnostics;
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using RefineService.Api.Infrastructure;
-using RefineService.Api.Tests.Fixtures;
-using RefineService.Core.Catalog;
 
 namespace RefineService.Api.Tests;
 
 public class CatalogStartupTests
 {
-    [Fact]
-    public async Task ReadinessFlipsFrom503To200WhenTheCatalogHasLoaded()
-    {
-        await using var factory = new GatedCatalogFactory();
-        using var client = factory.CreateClient();
-
-        using (var loading = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), TestContext.Current.CancellationToken))
-        {
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, loading.StatusCode);
-        }
-
-        factory.Release();
-
-        using var ready = await WaitForReadyAsync(client);
-        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Contains(ActionCatalog.LoadEmbedded().Version, await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData("corrupt", "not catalog JSON")]
     [InlineData("missing", "does not exist")]
     [InlineData("not-a-catalog", "missing required properties")]
-    public async Task ABadCatalogFileStopsStartupWithOneClearLogLine(string kind, string problem)
+    public async Task ABadCatalogFileStopsTheServiceBeforeItListensWithOneClearLogLine(string kind, string problem)
     {
         var path = Path.Combine(Path.GetTempPath(), $"catalog-{kind}-{Guid.NewGuid():N}.json.gz");
         byte[]? content = kind switch
@@ -55,27 +30,11 @@ public class CatalogStartupTests
             var line = Assert.Single(output, l => l.Contains("Cannot load the action catalog", StringComparison.Ordinal));
             Assert.Contains(path, line, StringComparison.Ordinal);
             Assert.Contains(problem, line, StringComparison.Ordinal);
+            Assert.DoesNotContain(output, l => l.Contains("Now listening on", StringComparison.Ordinal));
         }
         finally
         {
             File.Delete(path);
-        }
-    }
-
-    private static async Task<HttpResponseMessage> WaitForReadyAsync(HttpClient client)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), timeout.Token);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                return response;
-            }
-
-            response.Dispose();
-            await Task.Delay(20, timeout.Token);
         }
     }
 
@@ -121,31 +80,6 @@ public class CatalogStartupTests
             lock (into)
             {
                 into.Add(line);
-            }
-        }
-    }
-
-    /// <summary>The service whose catalog loads only when the test says so.</summary>
-    private sealed class GatedCatalogFactory : ApiFactory
-    {
-        private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public void Release() => _gate.SetResult();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<ICatalogSource>(new GatedSource(_gate.Task)));
-        }
-
-        private sealed class GatedSource(Task gate) : ICatalogSource
-        {
-            public string Description => "a gated source";
-
-            public async Task<ActionCatalog> LoadAsync(CancellationToken cancellationToken)
-            {
-                await gate.WaitAsync(cancellationToken);
-                return ActionCatalog.LoadEmbedded();
             }
         }
     }

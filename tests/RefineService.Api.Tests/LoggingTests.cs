@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Hosting;
 using RefineService.Api.Tests.Fixtures;
 using Serilog.Core;
 using Serilog.Events;

@@ -4,11 +4,10 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using BenchmarkDotNet.Attributes;
 using FluentValidation;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using RefineService.Api.Contracts;
 using RefineService.Api.Endpoints;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Limits;
 using RefineService.Api.Validation;
 using RefineService.Core.Catalog;
 
@@ -32,7 +31,7 @@ public class HostileInputBenchmarks
     private JsonSerializerOptions _json = null!;
     private IValidator<RecommendationRequest> _recommendationValidator = null!;
     private IValidator<ExpandActionsRequest> _expandValidator = null!;
-    private CatalogState _state = null!;
+    private ActionCatalog _catalog = null!;
 
     /// <summary>The kind of hostile request; see <see cref="HostileRequests"/>.</summary>
     [Params("glob-patterns", "short-glob-patterns", "star-run-patterns", "star-statements", "notaction-statements", "plain-actions", "unused-globs", "deep-nesting", "expand")]
@@ -42,11 +41,11 @@ public class HostileInputBenchmarks
     public void Setup()
     {
         var pipeline = RequestPipeline.Create();
-        _state = pipeline.State;
+        _catalog = pipeline.Catalog;
         _json = pipeline.Json;
         _recommendationValidator = pipeline.Validator;
         _expandValidator = pipeline.Services.GetRequiredService<IValidator<ExpandActionsRequest>>();
-        _body = HostileRequests.Build(Request, _state.Catalog!);
+        _body = HostileRequests.Build(Request, _catalog);
         if (_body.Length > RequestLimits.MaxBodyBytes)
         {
             throw new InvalidOperationException($"The '{Request}' body has {_body.Length} bytes, more than the service reads.");
@@ -70,23 +69,15 @@ public class HostileInputBenchmarks
         {
             var expand = await JsonSerializer.DeserializeAsync(body, Type<ExpandActionsRequest>()) ?? throw new InvalidOperationException("null body");
             Check(await _expandValidator.ValidateAsync(expand));
-            if (ActionsApi.Expand(expand, _state).Result is not Ok<ExpandActionsResponse> expanded)
-            {
-                throw new InvalidOperationException("The handler did not answer 200.");
-            }
-
+            var expanded = ActionsApi.Expand(expand, _catalog);
             await JsonSerializer.SerializeAsync(_response, expanded.Value!, Type<ExpandActionsResponse>());
             return _response.Length;
         }
 
         var request = await JsonSerializer.DeserializeAsync(body, Type<RecommendationRequest>()) ?? throw new InvalidOperationException("null body");
         Check(await _recommendationValidator.ValidateAsync(request));
-        if (RecommendationsApi.Recommend(request, _state, RequestPipeline.Diagnostics, CancellationToken.None).Result is not Ok<RecommendationResponse> ok)
-        {
-            throw new InvalidOperationException("The handler did not answer 200.");
-        }
-
-        await JsonSerializer.SerializeAsync(_response, ok.Value!, Type<RecommendationResponse>());
+        var answer = RecommendationsApi.Recommend(request, _catalog, RequestPipeline.Diagnostics, CancellationToken.None);
+        await JsonSerializer.SerializeAsync(_response, answer.Value!, Type<RecommendationResponse>());
         return _response.Length;
     }
 

@@ -2,10 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using BenchmarkDotNet.Attributes;
 using FluentValidation;
-using Microsoft.AspNetCore.Http.HttpResults;
 using RefineService.Api.Contracts;
 using RefineService.Api.Endpoints;
-using RefineService.Api.Infrastructure;
+using RefineService.Core.Catalog;
 
 namespace RefineService.Benchmarks;
 
@@ -24,7 +23,7 @@ public class RequestBenchmarks
     private JsonTypeInfo<RecommendationRequest> _requestType = null!;
     private JsonTypeInfo<RecommendationResponse> _responseType = null!;
     private IValidator<RecommendationRequest> _validator = null!;
-    private CatalogState _state = null!;
+    private ActionCatalog _catalog = null!;
 
     [Params(Benchmarks.Workload.Seed, "small-AmazonS3ReadOnlyAccess", "largest-ReadOnlyAccess", "administrator-access")]
     public string Workload { get; set; } = "";
@@ -36,7 +35,7 @@ public class RequestBenchmarks
         _requestType = pipeline.RequestType;
         _responseType = pipeline.ResponseType;
         _validator = pipeline.Validator;
-        _state = pipeline.State;
+        _catalog = pipeline.Catalog;
         _body = Benchmarks.Workload.Load(Workload).Body;
     }
 
@@ -51,13 +50,9 @@ public class RequestBenchmarks
             throw new InvalidOperationException(validation.ToString());
         }
 
-        if (RecommendationsApi.Recommend(request, _state, RequestPipeline.Diagnostics).Result is not Ok<RecommendationResponse> ok)
-        {
-            throw new InvalidOperationException("The handler did not answer 200.");
-        }
-
+        var answer = RecommendationsApi.Recommend(request, _catalog, RequestPipeline.Diagnostics);
         _response.SetLength(0);
-        await JsonSerializer.SerializeAsync(_response, ok.Value!, _responseType);
+        await JsonSerializer.SerializeAsync(_response, answer.Value!, _responseType);
         return _response.Length;
     }
 }

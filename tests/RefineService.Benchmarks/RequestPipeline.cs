@@ -4,7 +4,7 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RefineService.Api.Contracts;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Json;
 using RefineService.Api.Validation;
 using RefineService.Core.Catalog;
 using Serilog;
@@ -16,11 +16,11 @@ namespace RefineService.Benchmarks;
 /// <summary>The pieces <c>POST /v1/recommendations</c> runs, set up as the service sets them up: its JSON settings, its validator, a loaded catalog.</summary>
 public sealed class RequestPipeline
 {
-    private RequestPipeline(IServiceProvider services, JsonSerializerOptions json, CatalogState state)
+    private RequestPipeline(IServiceProvider services, JsonSerializerOptions json, ActionCatalog catalog)
     {
         Services = services;
         Json = json;
-        State = state;
+        Catalog = catalog;
         RequestType = (JsonTypeInfo<RecommendationRequest>)json.GetTypeInfo(typeof(RecommendationRequest));
         ResponseType = (JsonTypeInfo<RecommendationResponse>)json.GetTypeInfo(typeof(RecommendationResponse));
         Validator = services.GetRequiredService<IValidator<RecommendationRequest>>();
@@ -38,19 +38,18 @@ public sealed class RequestPipeline
 
     public IValidator<RecommendationRequest> Validator { get; }
 
-    public CatalogState State { get; }
+    public ActionCatalog Catalog { get; }
 
     /// <summary>What the handler tells the request's log line; with no request being logged, as here, it keeps nothing.</summary>
     public static IDiagnosticContext Diagnostics { get; } = new DiagnosticContext(logger: null);
 
     public static RequestPipeline Create()
     {
-        // The validators read the same catalog state the handler does, as in the service.
-        var state = new CatalogState();
-        state.Set(ActionCatalog.LoadEmbedded());
-        var services = new ServiceCollection().AddOptions().AddSingleton(state).AddApiJson().AddRequestValidation().BuildServiceProvider();
+        // The validators read the same catalog the handler does, as in the service.
+        var catalog = ActionCatalog.LoadEmbedded();
+        var services = new ServiceCollection().AddOptions().AddSingleton(catalog).AddApiJson().AddRequestValidation().BuildServiceProvider();
         var json = services.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
         json.MakeReadOnly(populateMissingResolver: true);
-        return new RequestPipeline(services, json, state);
+        return new RequestPipeline(services, json, catalog);
     }
 }

@@ -5,7 +5,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RefineService.Api.Contracts;
 using RefineService.Api.Endpoints;
-using RefineService.Api.Infrastructure;
+using RefineService.Core.Catalog;
 using RefineService.Core.Diff;
 using RefineService.Core.Policies;
 using RefineService.Core.Refinement;
@@ -21,7 +21,7 @@ public class RequestStageBenchmarks
     private JsonTypeInfo<RecommendationRequest> _requestType = null!;
     private JsonTypeInfo<RecommendationResponse> _responseType = null!;
     private IValidator<RecommendationRequest> _validator = null!;
-    private CatalogState _state = null!;
+    private ActionCatalog _catalog = null!;
     private RecommendationRequest _request = null!;
     private RecommendationResponse _response = null!;
     private PolicyDocument _policy = null!;
@@ -37,12 +37,12 @@ public class RequestStageBenchmarks
         _requestType = pipeline.RequestType;
         _responseType = pipeline.ResponseType;
         _validator = pipeline.Validator;
-        _state = pipeline.State;
+        _catalog = pipeline.Catalog;
         _body = Workload.Load(Name).Body;
         _request = Deserialize();
-        _response = ((Ok<RecommendationResponse>)Handle().Result).Value!;
+        _response = Handle().Value!;
         _policy = _request.Policy!;
-        _refined = new Refiner(_state.Catalog!).Refine(_policy, UnusedActionSet.Create(_state.Catalog!, RecommendationInputs.UnusedActions(_request)));
+        _refined = new Refiner(_catalog).Refine(_policy, UnusedActionSet.Create(_catalog, RecommendationInputs.UnusedActions(_request)));
     }
 
     [Benchmark]
@@ -53,13 +53,13 @@ public class RequestStageBenchmarks
 
     /// <summary>The handler: inputs, engine, diff, answer contract (without the JSON).</summary>
     [Benchmark]
-    public Microsoft.AspNetCore.Http.HttpResults.Results<Ok<RecommendationResponse>, ProblemHttpResult> Handle() =>
-        RecommendationsApi.Recommend(_request, _state, RequestPipeline.Diagnostics);
+    public Ok<RecommendationResponse> Handle() =>
+        RecommendationsApi.Recommend(_request, _catalog, RequestPipeline.Diagnostics);
 
     /// <summary>The part of the handler that is the engine: unused set resolved, document refined (it was read with the body).</summary>
     [Benchmark]
     public RefinementResult Engine() =>
-        new Refiner(_state.Catalog!).Refine(_request.Policy!, UnusedActionSet.Create(_state.Catalog!, RecommendationInputs.UnusedActions(_request)));
+        new Refiner(_catalog).Refine(_request.Policy!, UnusedActionSet.Create(_catalog, RecommendationInputs.UnusedActions(_request)));
 
     /// <summary>The part of the handler that is the unified diff of the two documents.</summary>
     [Benchmark]

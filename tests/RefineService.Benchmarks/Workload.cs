@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.OpenApi;
 using RefineService.Core.Policies;
 using RefineService.Core.Refinement;
 

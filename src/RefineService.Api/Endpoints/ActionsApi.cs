@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RefineService.Api.Contracts;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.OpenApi;
 using RefineService.Api.Validation;
+using RefineService.Core.Catalog;
 
 namespace RefineService.Api.Endpoints;
 
@@ -18,23 +19,15 @@ public static class ActionsApi
             .WithDescription("For each pattern (`s3:Get*`, `ec2:Describe?pcs`, `*`), the catalog actions it matches, case-insensitively, as IAM matches them.")
             .WithValidation<ExpandActionsRequest>()
             .WithRequestExample(RequestExamples.Expand)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .ProducesProblem(StatusCodes.Status500InternalServerError);
+            .ProducesBodyProblems();
 
         return group;
     }
 
     // The body is optional only so that the validation filter can answer an empty one in its own words; it never reaches here null.
-    public static Results<Ok<ExpandActionsResponse>, ProblemHttpResult> Expand(ExpandActionsRequest? request, CatalogState state)
+    public static Ok<ExpandActionsResponse> Expand(ExpandActionsRequest? request, ActionCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (state.Catalog is not { } catalog)
-        {
-            return CatalogProblems.Loading();
-        }
-
         return TypedResults.Ok(new ExpandActionsResponse
         {
             CatalogVersion = catalog.Version,

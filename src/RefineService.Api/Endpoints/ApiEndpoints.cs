@@ -1,4 +1,5 @@
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Limits;
+using RefineService.Api.Security;
 
 namespace RefineService.Api.Endpoints;
 
@@ -11,12 +12,20 @@ public static class ApiEndpoints
         api.RequireAuthorization(ApiKeyAuthentication.Policy);
         api.RequireRateLimiting(ClientRateLimiting.Policy);
         api.WithRequestTimeout(RequestTimeLimit.Policy);
+
+        // What the policies above and the exception handler answer, whichever endpoint was asked.
         api.ProducesProblem(StatusCodes.Status401Unauthorized);
         api.ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        api.ProducesProblem(StatusCodes.Status500InternalServerError);
 
         api.MapRecommendations();
         api.MapCatalog();
         api.MapActions();
         return api;
     }
+
+    /// <summary>Declares what an endpoint that reads a JSON body may also answer: 413 for a body over the size limit, 415 for one not declared as JSON.</summary>
+    internal static RouteHandlerBuilder ProducesBodyProblems(this RouteHandlerBuilder builder) =>
+        builder.ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 }

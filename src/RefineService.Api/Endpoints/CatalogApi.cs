@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RefineService.Api.Contracts;
-using RefineService.Api.Infrastructure;
 using RefineService.Core.Catalog;
 
 namespace RefineService.Api.Endpoints;
@@ -10,10 +9,7 @@ public static class CatalogApi
 {
     public static RouteGroupBuilder MapCatalog(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/catalog")
-            .WithTags("Catalog")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .ProducesProblem(StatusCodes.Status500InternalServerError);
+        var group = routes.MapGroup("/v1/catalog").WithTags("Catalog");
 
         group.MapGet("/", GetCatalog)
             .WithName("GetCatalog")
@@ -34,34 +30,23 @@ public static class CatalogApi
         return group;
     }
 
-    public static Results<Ok<CatalogInfo>, ProblemHttpResult> GetCatalog(CatalogState state) =>
-        state.Catalog is not { } catalog
-            ? CatalogProblems.Loading()
-            : TypedResults.Ok(new CatalogInfo
-            {
-                Source = catalog.Source,
-                Version = catalog.Version,
-                ServiceCount = catalog.Services.Count,
-                ActionCount = catalog.Count,
-            });
+    public static Ok<CatalogInfo> GetCatalog(ActionCatalog catalog) => TypedResults.Ok(new CatalogInfo
+    {
+        Source = catalog.Source,
+        Version = catalog.Version,
+        ServiceCount = catalog.Services.Count,
+        ActionCount = catalog.Count,
+    });
 
-    public static Results<Ok<ServiceList>, ProblemHttpResult> ListServices(CatalogState state) =>
-        state.Catalog is not { } catalog
-            ? CatalogProblems.Loading()
-            : TypedResults.Ok(new ServiceList
-            {
-                Services = [.. catalog.Services.Select(s => new ServiceSummary { Prefix = s.Prefix, Name = s.Name, ActionCount = s.ActionCount })],
-            });
+    public static Ok<ServiceList> ListServices(ActionCatalog catalog) => TypedResults.Ok(new ServiceList
+    {
+        Services = [.. catalog.Services.Select(s => new ServiceSummary { Prefix = s.Prefix, Name = s.Name, ActionCount = s.ActionCount })],
+    });
 
     /// <param name="prefix">The service prefix, e.g. <c>s3</c>, in any case.</param>
-    /// <param name="state">The action catalog.</param>
-    public static Results<Ok<ServiceDetail>, ProblemHttpResult> GetService(string prefix, CatalogState state)
+    /// <param name="catalog">The action catalog.</param>
+    public static Results<Ok<ServiceDetail>, ProblemHttpResult> GetService(string prefix, ActionCatalog catalog)
     {
-        if (state.Catalog is not { } catalog)
-        {
-            return CatalogProblems.Loading();
-        }
-
         if (!catalog.TryGetService(prefix, out var service))
         {
             return TypedResults.Problem(

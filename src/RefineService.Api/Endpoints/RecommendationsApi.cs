@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RefineService.Api.Contracts;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.OpenApi;
+using RefineService.Api.Security;
 using RefineService.Api.Validation;
+using RefineService.Core.Catalog;
 using RefineService.Core.Refinement;
 using Serilog;
 
@@ -26,10 +28,7 @@ public static class RecommendationsApi
                 "warnings carry the same kind of path.")
             .WithValidation<RecommendationRequest>()
             .WithRequestExample(RequestExamples.Recommendation)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .ProducesProblem(StatusCodes.Status500InternalServerError);
+            .ProducesBodyProblems();
 
         return group;
     }
@@ -37,15 +36,10 @@ public static class RecommendationsApi
     // Refines every policy of the request against the union of its unused actions; the token is cancelled past the request's time limit.
     // What was done is told in counts on the request's own log line (see LoggingExtensions.UseRequestLogging).
     // The body is optional only so that the validation filter can answer an empty one in its own words; it never reaches here null.
-    public static Results<Ok<RecommendationResponse>, ProblemHttpResult> Recommend(
-        RecommendationRequest? request, CatalogState state, IDiagnosticContext diagnostics, CancellationToken cancellationToken = default)
+    public static Ok<RecommendationResponse> Recommend(
+        RecommendationRequest? request, ActionCatalog catalog, IDiagnosticContext diagnostics, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (state.Catalog is not { } catalog)
-        {
-            return CatalogProblems.Loading();
-        }
-
         var permissions = RecommendationInputs.UnusedActions(request);
         var unused = UnusedActionSet.Create(catalog, permissions);
         var findingWarnings = unused.Warnings.Select(w => RecommendationResults.Warning(w, w.Path)).ToList();

@@ -1,7 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using RefineService.Api.Contracts;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Limits;
 using RefineService.Core.Catalog;
 using RefineService.Core.Policies;
 
@@ -13,7 +13,7 @@ internal sealed class ExpandActionsRequestValidator : AbstractValidator<ExpandAc
     /// <summary>The most patterns one request may expand.</summary>
     public const int MaxPatterns = 100;
 
-    public ExpandActionsRequestValidator(CatalogState catalog)
+    public ExpandActionsRequestValidator(ActionCatalog catalog)
     {
         RuleFor(request => request.Patterns)
             .Cascade(CascadeMode.Stop)
@@ -30,13 +30,13 @@ internal sealed class ExpandActionsRequestValidator : AbstractValidator<ExpandAc
             .WithMessage((_, pattern) => $"'{pattern}' is not an action pattern: write service:action, such as \"s3:Get*\" or \"ec2:Describe?pcs\", or \"*\".")
             .When(request => request.Patterns is { Count: <= MaxPatterns });
 
-        // Every action a pattern matches is in the answer, so this also bounds the answer's size. While the catalog loads the endpoint answers 503 anyway.
+        // Every action a pattern matches is in the answer, so this also bounds the answer's size.
         RuleFor(request => request).Custom((request, context) =>
         {
-            if (catalog.Catalog is { } loaded && request.Patterns is { Count: <= MaxPatterns } patterns &&
-                patterns.Sum(pattern => pattern is null ? 0 : ExaminedActions.OfPattern(loaded, pattern)) is var examined && examined > RequestLimits.MaxExaminedActions)
+            if (request.Patterns is { Count: <= MaxPatterns } patterns &&
+                patterns.Sum(pattern => pattern is null ? 0 : ExaminedActions.OfPattern(catalog, pattern)) is var examined && examined > RequestLimits.MaxExaminedActions)
             {
-                context.AddFailure(new ValidationFailure(string.Empty, ExaminedActions.TooMany(loaded, examined, RequestLimits.MaxExaminedActions)));
+                context.AddFailure(new ValidationFailure(string.Empty, ExaminedActions.TooMany(catalog, examined, RequestLimits.MaxExaminedActions)));
             }
         });
     }

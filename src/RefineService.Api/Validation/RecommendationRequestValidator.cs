@@ -2,7 +2,7 @@ using System.Globalization;
 using FluentValidation;
 using FluentValidation.Results;
 using RefineService.Api.Contracts;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Limits;
 using RefineService.Core.Catalog;
 using RefineService.Core.Policies;
 
@@ -14,7 +14,7 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
     /// <summary>The most policies one request may refine.</summary>
     public const int MaxPolicies = 100;
 
-    public RecommendationRequestValidator(CatalogState catalog)
+    public RecommendationRequestValidator(ActionCatalog catalog)
     {
         RuleFor(request => request)
             .Must(request => request.Policy is not null || request.Policies is not null)
@@ -69,10 +69,9 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
                     $"At most {RequestLimits.MaxUnusedActions:N0} unused actions can be read in one request; this one lists {unused:N0}.")));
             }
 
-            // While the catalog loads the endpoint answers 503 anyway.
-            if (catalog.Catalog is { } loaded && Examined(loaded, request) is var examined && examined > RequestLimits.MaxExaminedActions)
+            if (Examined(catalog, request) is var examined && examined > RequestLimits.MaxExaminedActions)
             {
-                context.AddFailure(new ValidationFailure(string.Empty, ExaminedActions.TooMany(loaded, examined, RequestLimits.MaxExaminedActions)));
+                context.AddFailure(new ValidationFailure(string.Empty, ExaminedActions.TooMany(catalog, examined, RequestLimits.MaxExaminedActions)));
             }
         });
     }

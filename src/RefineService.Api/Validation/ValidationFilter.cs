@@ -1,6 +1,4 @@
 using FluentValidation;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using RefineService.Api.Infrastructure;
 using RefineService.Core.Policies;
 
 namespace RefineService.Api.Validation;
@@ -40,9 +38,6 @@ public static class ValidationExtensions
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
             member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddValidatorsFromAssemblyContaining<RecommendationRequestValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
-
-        // The validators weigh a request's patterns against the catalog (ExaminedActions); without one loaded they skip that rule.
-        services.TryAddSingleton<CatalogState>();
         return services;
     }
 

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using RefineService.Api.Infrastructure;
 
 [assembly: AssemblyFixture(typeof(RefineService.Api.Tests.Fixtures.ApiFactory))]
 
@@ -17,14 +15,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Serilog:ConsoleFormat", "text");
     }
 
-    public async ValueTask InitializeAsync()
+    /// <summary>Starts the service; it reads its catalog before it answers.</summary>
+    public ValueTask InitializeAsync()
     {
-        var state = Services.GetRequiredService<CatalogState>();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (state.Catalog is null)
-        {
-            await Task.Delay(20, timeout.Token);
-        }
+        StartServer();
+        return ValueTask.CompletedTask;
     }
 
     public override async ValueTask DisposeAsync()

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.OpenApi;
 
 namespace RefineService.Api.Tests.Fixtures;
 

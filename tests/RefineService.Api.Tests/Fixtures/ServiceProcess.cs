@@ -200,7 +200,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
                     return;
                 }
 
-                // 503 until the catalog is loaded.
+                // Not ready: the readiness check says why.
             }
             catch (HttpRequestException)
             {

@@ -3,7 +3,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Security;
 using RefineService.Api.Tests.Fixtures;
 using Serilog.Core;
 using Serilog.Events;

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using RefineService.Api.Infrastructure;
 using RefineService.Api.Contracts;
+using RefineService.Api.Limits;
 using RefineService.Api.Tests.Fixtures;
 
 namespace RefineService.Api.Tests.Hardening;

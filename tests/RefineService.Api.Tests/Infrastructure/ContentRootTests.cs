@@ -1,5 +1,5 @@
 using System.Text.Json;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Hosting;
 using RefineService.Api.Tests.Fixtures;
 
 namespace RefineService.Api.Tests.Infrastructure;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Health;
 
 namespace RefineService.Api.Tests.Infrastructure;
 

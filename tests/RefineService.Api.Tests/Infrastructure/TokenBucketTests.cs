@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Time.Testing;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Security;
 
 namespace RefineService.Api.Tests.Infrastructure;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Health;
 using static RefineService.Container.Tests.RepositoryFiles;
 
 namespace RefineService.Container.Tests.Deployment;

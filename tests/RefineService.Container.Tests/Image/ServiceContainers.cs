@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Docker.DotNet.Models;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Containers;
-using RefineService.Api.Infrastructure;
+using RefineService.Api.Health;
 using static RefineService.Container.Tests.RepositoryFiles;
 
 namespace RefineService.Container.Tests.Image;

@@ -1,0 +1,53 @@
+using System.Reflection;
+using Microsoft.OpenApi;
+using RefineService.Api.Contracts;
+using RefineService.Core.Policies;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace RefineService.Api.OpenApi;
+
+/// <summary>Describes what the contracts' types alone cannot: documents given as an object or a string, unused actions given as a name or an object.</summary>
+internal sealed class ContractSchemaFilter : ISchemaFilter
+{
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is not OpenApiSchema concrete)
+        {
+            return;
+        }
+
+        // Access Analyzer's findingDetails also hold items of other kinds, which are accepted and ignored.
+        if (context.Type == typeof(FindingDetail))
+        {
+            concrete.AdditionalPropertiesAllowed = true;
+        }
+
+        if (context.MemberInfo is not PropertyInfo property)
+        {
+            return;
+        }
+
+        // A request's documents are read as objects or as strings holding one; an answer's are objects.
+        if (property.PropertyType == typeof(PolicyDocument) && property.DeclaringType != typeof(PolicyRecommendation))
+        {
+            // The document may be left out (a request gives `policy` or `policies`): only the null of the type is kept.
+            concrete.Type = JsonSchemaType.Null;
+            concrete.OneOf =
+            [
+                new OpenApiSchema { Type = JsonSchemaType.Object, Description = "The policy document." },
+                new OpenApiSchema { Type = JsonSchemaType.String, Description = "The policy document's JSON as a string." },
+            ];
+        }
+        else if (property.DeclaringType == typeof(UnusedPermissionEntry) && property.Name == nameof(UnusedPermissionEntry.Actions))
+        {
+            concrete.Items = new OpenApiSchema
+            {
+                OneOf =
+                [
+                    new OpenApiSchema { Type = JsonSchemaType.String, Description = "An action name, e.g. GetBucketPolicy." },
+                    context.SchemaGenerator.GenerateSchema(typeof(UnusedAction), context.SchemaRepository),
+                ],
+            };
+        }
+    }
+}
