@@ -20,16 +20,19 @@ public static class PolicyDiff
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static string Unified(PolicyDocument original, PolicyDocument? recommended, CancellationToken cancellationToken = default)
     {
-        var before = Print(original);
-        var after = recommended is null ? string.Empty : Print(recommended);
-        if (before == after)
+        ArgumentNullException.ThrowIfNull(original);
+
+        // Both printed into pooled buffers: a large document's text is megabytes, and only the diff itself is kept.
+        using var before = original.WriteChars(PolicyDocument.Indented);
+        using var after = recommended?.WriteChars(PolicyDocument.Indented) ?? new PooledBuffer<char>(0);
+        if (before.WrittenSpan.SequenceEqual(after.WrittenSpan))
         {
             return string.Empty;
         }
 
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var oldLines = Lines(before, ids);
-        var newLines = Lines(after, ids);
+        var ids = new LineIds();
+        var oldLines = ids.Lines(before);
+        var newLines = ids.Lines(after);
         var script = LineDiff.Compute(Ids(oldLines), Ids(newLines), ids.Count, cancellationToken);
 
         // Written once at its exact length: a large document's diff is megabytes, better not copied as it grows.
@@ -40,9 +43,9 @@ public static class PolicyDiff
             length += (edit == LineEdit.Insert ? newLines[line] : oldLines[line]).Length + 2;
         }
 
-        return string.Create(length, (header, before, after, oldLines, newLines, script), static (text, state) =>
+        return string.Create(length, (header, before, after, oldLines, newLines, script), static (output, state) =>
         {
-            state.header.CopyTo(text);
+            state.header.CopyTo(output);
             var at = state.header.Length;
             foreach (var (edit, line) in state.script)
             {
@@ -52,47 +55,16 @@ public static class PolicyDiff
                     LineEdit.Insert => ('+', state.after, state.newLines[line]),
                     _ => (' ', state.before, state.oldLines[line]),
                 };
-                text[at++] = marker;
-                source.AsSpan(printed.Start, printed.Length).CopyTo(text[at..]);
+                output[at++] = marker;
+                source.WrittenSpan.Slice(printed.Start, printed.Length).CopyTo(output[at..]);
                 at += printed.Length;
-                text[at++] = '\n';
+                output[at++] = '\n';
             }
         });
     }
 
-    // The lines of a printed document (none for an empty one), each with the id its text has in `ids`.
-    private static Line[] Lines(string printed, Dictionary<string, int> ids)
-    {
-        if (printed.Length == 0)
-        {
-            return [];
-        }
-
-        var byText = ids.GetAlternateLookup<ReadOnlySpan<char>>();
-        var lines = new List<Line>();
-        var start = 0;
-        while (start <= printed.Length)
-        {
-            var end = printed.IndexOf('\n', start);
-            end = end < 0 ? printed.Length : end;
-            var text = printed.AsSpan(start, end - start);
-            if (!byText.TryGetValue(text, out var id))
-            {
-                id = ids.Count;
-                byText[text] = id;
-            }
-
-            lines.Add(new Line(id, start, end - start));
-            start = end + 1;
-        }
-
-        return [.. lines];
-    }
-
-    private static int[] Ids(Line[] lines) => Array.ConvertAll(lines, line => line.Id);
+    private static int[] Ids(LineIds.Line[] lines) => Array.ConvertAll(lines, line => line.Id);
 
     // A unified diff names an empty side "0,0" and otherwise its first line and length.
     private static string Range(int count) => count == 0 ? "0,0" : $"1,{count}";
-
-    private readonly record struct Line(int Id, int Start, int Length);
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -115,13 +114,27 @@ public sealed class PolicyDocument
     /// <summary>The document as JSON text written with <paramref name="options"/>.</summary>
     public string ToJson(JsonWriterOptions options)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer, options))
-        {
-            WriteTo(writer);
-        }
+        using var text = WriteUtf8(options);
+        return Encoding.UTF8.GetString(text.WrittenSpan);
+    }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    /// <summary>The document's UTF-8 JSON text written with <paramref name="options"/> into a pooled buffer, which the caller disposes.</summary>
+    internal PooledBuffer<byte> WriteUtf8(JsonWriterOptions options)
+    {
+        var buffer = new PooledBuffer<byte>(4096);
+        using var writer = new Utf8JsonWriter(buffer, options);
+        WriteTo(writer);
+        writer.Flush();
+        return buffer;
+    }
+
+    /// <summary>The document's JSON text written with <paramref name="options"/> into a pooled buffer of characters, which the caller disposes.</summary>
+    internal PooledBuffer<char> WriteChars(JsonWriterOptions options)
+    {
+        using var utf8 = WriteUtf8(options);
+        var chars = new PooledBuffer<char>(utf8.Count);
+        chars.Advance(Encoding.UTF8.GetChars(utf8.WrittenSpan, chars.GetSpan(utf8.Count)));
+        return chars;
     }
 
     public override string ToString() => ToCompactJson();

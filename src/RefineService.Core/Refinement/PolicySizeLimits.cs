@@ -22,8 +22,9 @@ public static class PolicySizeLimits
             return 0;
         }
 
+        using var text = document.WriteChars(PolicyDocument.Compact);
         var count = 0;
-        foreach (var c in document.ToCompactJson())
+        foreach (var c in text.WrittenSpan)
         {
             if (!char.IsWhiteSpace(c))
             {
