@@ -9,7 +9,7 @@ namespace RefineService.Core.Diff;
 internal sealed class LineIds
 {
     // Open addressing over the lines' hashes; each slot holds an id + 1 (0: empty). The first line seen with an id stands for it.
-    private int[] _slots = new int[256];
+    private int[] _slots = new int[64];
     private readonly List<(int Hash, PooledBuffer<char> Source, int Start, int Length)> _first = [];
 
     /// <summary>How many distinct lines have been seen.</summary>
@@ -25,17 +25,18 @@ internal sealed class LineIds
             return [];
         }
 
-        var lines = new List<Line>();
+        var lines = new Line[text.Count('\n') + 1];
+        _first.Capacity = Math.Max(_first.Capacity, _first.Count + lines.Length);
         var start = 0;
-        while (start <= text.Length)
+        for (var n = 0; n < lines.Length; n++)
         {
             var end = text[start..].IndexOf('\n');
             end = end < 0 ? text.Length : start + end;
-            lines.Add(new Line(IdOf(source, start, end - start), start, end - start));
+            lines[n] = new Line(IdOf(source, start, end - start), start, end - start);
             start = end + 1;
         }
 
-        return [.. lines];
+        return lines;
     }
 
     private int IdOf(PooledBuffer<char> source, int start, int length)

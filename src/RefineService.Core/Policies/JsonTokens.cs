@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace RefineService.Core.Policies;
@@ -9,17 +10,39 @@ namespace RefineService.Core.Policies;
 /// <remarks>A start token knows the index of its end token, so a value is skipped in one step.</remarks>
 internal sealed class JsonTokens
 {
-    private readonly List<JsonToken> _items = [];
+    // Rented while the tokens are read, then copied once into an array of the exact length (Seal).
+    private JsonToken[] _items = ArrayPool<JsonToken>.Shared.Rent(64);
+    private bool _sealed;
 
-    public int Count => _items.Count;
+    public int Count { get; private set; }
 
     public JsonToken this[int index] => _items[index];
 
     /// <summary>Adds a token; returns its index.</summary>
     public int Add(JsonTokenType type, string? text = null)
     {
-        _items.Add(new JsonToken(type, text, -1));
-        return _items.Count - 1;
+        if (Count == _items.Length)
+        {
+            var larger = ArrayPool<JsonToken>.Shared.Rent(2 * _items.Length);
+            _items.AsSpan(0, Count).CopyTo(larger);
+            ArrayPool<JsonToken>.Shared.Return(_items, clearArray: true);
+            _items = larger;
+        }
+
+        _items[Count] = new JsonToken(type, text, -1);
+        return Count++;
+    }
+
+    /// <summary>Ends the reading: the tokens move into an array of their own, and the rented one goes back to the pool.</summary>
+    public void Seal()
+    {
+        if (!_sealed)
+        {
+            var rented = _items;
+            _items = rented.AsSpan(0, Count).ToArray();
+            ArrayPool<JsonToken>.Shared.Return(rented, clearArray: true);
+            _sealed = true;
+        }
     }
 
     /// <summary>Closes the object or array that starts at <paramref name="start"/> with an end token.</summary>

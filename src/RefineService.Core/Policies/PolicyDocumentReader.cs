@@ -115,12 +115,9 @@ internal static class PolicyDocumentReader
 
         var tokens = new JsonTokens();
         var problems = new List<PolicyProblem>();
-        if (!new Tokenizer(tokens, problems, maxDepth).Read(ref reader, finish))
-        {
-            return new PolicyDocument(tokens, [], [], false, problems);
-        }
-
-        return new Structure(tokens, problems).Document();
+        var read = new Tokenizer(tokens, problems, maxDepth).Read(ref reader, finish);
+        tokens.Seal();
+        return read ? new Structure(tokens, problems).Document() : new PolicyDocument(tokens, [], [], false, problems);
     }
 
     // The serializer hands a converter a reader that is not on the final block, though the whole value is there: Skip would refuse.
@@ -159,8 +156,8 @@ internal static class PolicyDocumentReader
         // The open objects and arrays, innermost last.
         private readonly List<Container> _open = [];
 
-        // Keys seen, per object (its start token), to find one given twice.
-        private readonly HashSet<(int Object, string Key)> _keys = [];
+        // An object's keys are compared with the ones before them in its tokens; past this many, a set of its own is kept.
+        private const int KeysCompared = 8;
 
         /// <summary>True when the object was read without a reading problem.</summary>
         public bool Read(ref Utf8JsonReader reader, bool finish)
@@ -214,7 +211,7 @@ internal static class PolicyDocumentReader
                     }
 
                     var container = _open[^1];
-                    if (!_keys.Add((container.Start, key)))
+                    if (!IsNew(container, key))
                     {
                         problems.Add(ReadingProblem(PathOf(null), $"The key '{key}' is given twice in this object; IAM refuses a document with a repeated key, and so does the service."));
                         return false;
@@ -255,6 +252,34 @@ internal static class PolicyDocumentReader
             }
         }
 
+        // Whether the object has not had this key yet; its earlier members are complete, so its keys are found by skipping values.
+        private bool IsNew(Container container, string key)
+        {
+            if (container.Keys is { } set)
+            {
+                return set.Add(key);
+            }
+
+            for (var i = container.Start + 1; i < tokens.Count; i = tokens.After(i + 1))
+            {
+                if (tokens[i].Text == key)
+                {
+                    return false;
+                }
+            }
+
+            if (++container.KeyCount == KeysCompared)
+            {
+                container.Keys = new HashSet<string>(StringComparer.Ordinal) { key };
+                for (var i = container.Start + 1; i < tokens.Count; i = tokens.After(i + 1))
+                {
+                    container.Keys.Add(tokens[i].Text!);
+                }
+            }
+
+            return true;
+        }
+
         // The place of the value about to be read: the key just read, or the next item of the enclosing array.
         private Place? Next()
         {
@@ -283,10 +308,26 @@ internal static class PolicyDocumentReader
             return path;
         }
 
+        // The keys and values nearly every policy has, handed out as one string each rather than a new one per document.
+        private static readonly (byte[] Utf8, string Text)[] Common =
+            [.. new[] { "Version", "2012-10-17", "Statement", "Sid", "Effect", "Allow", "Deny", "Action", "NotAction", "Resource", "NotResource", "Condition", "Principal", "*" }
+                .Select(text => (System.Text.Encoding.UTF8.GetBytes(text), text))];
+
         // The string or key the reader is on; null, with what is wrong, when it is not text a .NET string can hold.
         private static string? Text(ref Utf8JsonReader reader, out string? problem)
         {
             problem = null;
+            if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+            {
+                foreach (var (utf8, text) in Common)
+                {
+                    if (reader.ValueSpan.SequenceEqual(utf8))
+                    {
+                        return text;
+                    }
+                }
+            }
+
             if (reader.HasValueSequence ? !Utf8.IsValid(reader.ValueSequence.ToArray()) : !Utf8.IsValid(reader.ValueSpan))
             {
                 problem = "is not valid UTF-8; send the body as UTF-8.";
@@ -314,7 +355,7 @@ internal static class PolicyDocumentReader
                 : null;
 
         /// <summary>Where a value sits in its parent: under a key, or at an index.</summary>
-        private sealed record Place(string? Key, int Index);
+        private readonly record struct Place(string? Key, int Index);
 
         private sealed class Container(int start, bool isArray, Place? place)
         {
@@ -327,6 +368,10 @@ internal static class PolicyDocumentReader
             public int NextIndex { get; set; }
 
             public string? Key { get; set; }
+
+            public int KeyCount { get; set; }
+
+            public HashSet<string>? Keys { get; set; }
         }
     }
 
