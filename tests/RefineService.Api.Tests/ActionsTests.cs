@@ -1,4 +1,5 @@
 using System.Net;
+using RefineService.Api.Contracts;
 using RefineService.Api.Tests.Fixtures;
 
 namespace RefineService.Api.Tests;
@@ -15,14 +16,14 @@ public class ActionsTests(ApiFactory factory)
         using var response = await _client.PostJsonTextAsync(Expand, """{ "patterns": ["ec2:Describe?pcs", "S3:getobjectversion", "s3:NoSuch*"] }""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await response.ReadJsonAsync();
-        Assert.Equal("0.21.202609261", (string?)body["catalogVersion"]);
-        var patterns = body["patterns"]!.AsArray();
-        Assert.Equal(["ec2:Describe?pcs", "S3:getobjectversion", "s3:NoSuch*"], patterns.Select(p => (string)p!["pattern"]!));
-        Assert.Equal(["ec2:DescribeVpcs"], patterns[0]!["actions"]!.AsArray().Select(a => (string)a!["action"]!));
-        Assert.Equal(["s3:GetObjectVersion"], patterns[1]!["actions"]!.AsArray().Select(a => (string)a!["action"]!));
-        Assert.Equal("Read", (string?)patterns[1]!["actions"]![0]!["accessLevel"]);
-        Assert.Equal(0, (int)patterns[2]!["actionCount"]!);
+        var answer = await response.ReadAnswerAsync<ExpandActionsResponse>();
+        Assert.Equal("0.21.202609261", answer.CatalogVersion);
+        var patterns = answer.Patterns;
+        Assert.Equal(["ec2:Describe?pcs", "S3:getobjectversion", "s3:NoSuch*"], patterns.Select(p => p.Pattern));
+        Assert.Equal(["ec2:DescribeVpcs"], patterns[0].Actions.Select(a => a.Action));
+        Assert.Equal(["s3:GetObjectVersion"], patterns[1].Actions.Select(a => a.Action));
+        Assert.Equal("Read", patterns[1].Actions[0].AccessLevel);
+        Assert.Equal(0, patterns[2].ActionCount);
     }
 
     [Fact]
@@ -30,7 +31,7 @@ public class ActionsTests(ApiFactory factory)
     {
         using var response = await _client.PostJsonTextAsync(Expand, """{ "patterns": ["*"] }""");
 
-        Assert.Equal(22091, (int)(await response.ReadJsonAsync())["patterns"]![0]!["actionCount"]!);
+        Assert.Equal(22091, (await response.ReadAnswerAsync<ExpandActionsResponse>()).Patterns[0].ActionCount);
     }
 
     [Theory]

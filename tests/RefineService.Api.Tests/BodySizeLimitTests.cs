@@ -33,6 +33,7 @@ public sealed class BodySizeLimitTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        // Problem details are read as untyped JSON: their wire form is what is checked.
         Assert.Contains("1 MiB", (string?)(await response.ReadJsonAsync())["detail"], StringComparison.Ordinal);
     }
 

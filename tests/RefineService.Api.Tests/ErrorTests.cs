@@ -21,6 +21,7 @@ public class ErrorTests(ApiFactory factory)
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        // Problem details are read as untyped JSON: their wire form is what is checked.
         var body = await response.ReadJsonAsync();
         Assert.Equal(404, (int)body["status"]!);
         Assert.NotNull(body["traceId"]);
@@ -65,6 +66,7 @@ public class ErrorTests(ApiFactory factory)
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        // Problem details are read as untyped JSON: their wire form is what is checked.
         var body = await response.ReadJsonAsync();
         Assert.Equal(["type", "title", "status", "traceId"], body.Select(p => p.Key));
         Assert.DoesNotContain("a bug", body.ToJsonString(), StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Net;
+using RefineService.Api.Health;
 using RefineService.Api.Tests.Fixtures;
 
 namespace RefineService.Api.Tests;
@@ -13,7 +14,7 @@ public class HealthTests(ApiFactory factory)
         using var response = await _client.GetPathAsync("/health/live");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", (string?)(await response.ReadJsonAsync())["status"]);
+        Assert.Equal("Healthy", (await response.ReadAnswerAsync(HealthJsonContext.Default.HealthResponse)).Status);
     }
 
     [Fact]
@@ -22,8 +23,8 @@ public class HealthTests(ApiFactory factory)
         using var response = await _client.GetPathAsync("/health/ready");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await response.ReadJsonAsync();
-        Assert.Equal("Healthy", (string?)body["status"]);
-        Assert.Equal("0.21.202609261", (string?)body["catalogVersion"]);
+        var health = await response.ReadAnswerAsync(HealthJsonContext.Default.HealthResponse);
+        Assert.Equal("Healthy", health.Status);
+        Assert.Equal("0.21.202609261", health.CatalogVersion);
     }
 }

@@ -110,7 +110,7 @@ public sealed class LoggingTests : IAsyncLifetime
         using var response = await client.PostJsonTextAsync(Recommendations, "{}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        // The problem's traceId is the request's W3C trace context (00-<trace id>-<span id>-<flags>).
+        // The problem's traceId, read from the wire, is the request's W3C trace context (00-<trace id>-<span id>-<flags>).
         var traceId = ActivityContext.Parse((string)(await response.ReadJsonAsync())["traceId"]!, traceState: null).TraceId;
         var request = Assert.Single(_factory.Events, e => e.Properties.TryGetValue("RequestPath", out var path) && path.ToString() == "\"/v1/recommendations\""
             && e.Properties.ContainsKey("Elapsed"));

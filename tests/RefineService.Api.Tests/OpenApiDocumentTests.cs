@@ -15,6 +15,7 @@ public class OpenApiDocumentTests(ApiFactory factory)
 
     private async Task<JsonObject> DocumentAsync()
     {
+        // The OpenAPI document is read as untyped JSON: its wire form is what is checked.
         using var response = await _client.GetPathAsync(DocumentPath);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.ReadJsonAsync();

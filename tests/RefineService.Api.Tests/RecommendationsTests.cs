@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using RefineService.Api.Contracts;
 using RefineService.Api.Tests.Fixtures;
+using RefineService.Core.Policies;
+using RefineService.Core.Refinement;
 using static RefineService.Api.Tests.Fixtures.HttpClientExtensions;
 
 namespace RefineService.Api.Tests;
@@ -36,71 +39,91 @@ public class RecommendationsTests(ApiFactory factory)
 
     private readonly HttpClient _client = factory.CreateClient();
 
-    private async Task<JsonObject> RecommendAsync(JsonNode request)
+    private async Task<RecommendationResponse> RecommendAsync(JsonNode request) => (await RecommendWithWireAsync(request)).Answer;
+
+    /// <summary>The answer typed, and as it travelled for the assertions only the wire can make.</summary>
+    private async Task<(RecommendationResponse Answer, JsonObject Wire)> RecommendWithWireAsync(JsonNode request)
     {
         using var response = await _client.PostJsonAsync(Recommendations, request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.ReadJsonAsync();
+        return (await response.ReadAnswerAsync<RecommendationResponse>(), await response.ReadJsonAsync());
     }
 
-    private static JsonObject Single(JsonObject answer) => Assert.Single(answer["recommendations"]!.AsArray())!.AsObject();
+    private static PolicyRecommendation Single(RecommendationResponse answer) => Assert.Single(answer.Recommendations);
+
+    private static JsonObject Single(JsonObject wire) => Assert.Single(wire["recommendations"]!.AsArray())!.AsObject();
+
+    /// <summary>JSON text written compactly, keys in their order, the same way for what is expected and what is answered.</summary>
+    private static string Compact(string json) => JsonNode.Parse(json)!.ToJsonString();
+
+    /// <summary>The recommended document, read whole, written compactly as <see cref="Compact(string)"/> writes the expected one.</summary>
+    private static string Compact(PolicyDocument? document)
+    {
+        Assert.NotNull(document);
+        Assert.Empty(document.Problems);
+        return Compact(document.ToCompactJson());
+    }
 
     [Fact]
     public async Task TheSeedExampleGetsTheArticlesRecommendedPolicyWithKeyOrderKept()
     {
-        var answer = await RecommendAsync(SeedRequest());
+        var (answer, wire) = await RecommendWithWireAsync(SeedRequest());
 
         var recommendation = Single(answer);
-        Assert.Equal("CREATE_POLICY", (string?)recommendation["recommendedAction"]);
-        Assert.Equal(JsonNode.Parse(SeedRecommendedPolicy)!.ToJsonString(), recommendation["recommendedPolicy"]!.ToJsonString());
+        Assert.Equal(RecommendedAction.CreatePolicy, recommendation.RecommendedAction);
+        Assert.Equal("CREATE_POLICY", (string?)Single(wire)["recommendedAction"]); // the enum's spelling on the wire
+        Assert.Equal(Compact(SeedRecommendedPolicy), Compact(recommendation.RecommendedPolicy));
     }
 
     [Fact]
     public async Task TheSeedExampleReportsWhatChangedInEachStatement()
     {
-        var recommendation = Single(await RecommendAsync(SeedRequest()));
+        var (answer, wire) = await RecommendWithWireAsync(SeedRequest());
 
-        var changes = recommendation["changes"]!.AsArray();
+        var changes = Single(answer).Changes;
         Assert.Equal(2, changes.Count);
-        Assert.Equal(0, (int)changes[0]!["index"]!);
-        Assert.Equal("modified", (string?)changes[0]!["status"]);
-        Assert.Null(changes[0]!["sid"]);
-        Assert.True(changes[0]!.AsObject().ContainsKey("sid"));
-        Assert.Equal(8, changes[0]!["removed"]!.AsArray().Count);
-        Assert.Empty(changes[0]!["replaced"]!.AsArray());
+        Assert.Equal(0, changes[0].Index);
+        Assert.Equal(StatementStatus.Modified, changes[0].Status);
+        Assert.Null(changes[0].Sid);
+        Assert.Equal(8, changes[0].Removed.Count);
+        Assert.Empty(changes[0].Replaced);
 
-        Assert.Equal(["s3:Get*"], changes[1]!["removed"]!.AsArray().Select(e => (string)e!));
-        var replaced = Assert.Single(changes[1]!["replaced"]!.AsArray())!;
-        Assert.Equal("s3:Get*", (string?)replaced["entry"]);
-        Assert.Equal(RefinedS3Actions[..^1], replaced["with"]!.AsArray().Select(e => (string)e!));
-        Assert.False(replaced.AsObject().ContainsKey("trie"));
+        Assert.Equal(["s3:Get*"], changes[1].Removed);
+        var replaced = Assert.Single(changes[1].Replaced);
+        Assert.Equal("s3:Get*", replaced.Entry);
+        Assert.Equal(RefinedS3Actions[..^1], replaced.With);
+        Assert.Null(replaced.Trie);
+
+        // On the wire: the status's spelling, a sid written as null, a trie left out.
+        var wireChanges = Single(wire)["changes"]!.AsArray();
+        Assert.Equal("modified", (string?)wireChanges[0]!["status"]);
+        Assert.True(wireChanges[0]!.AsObject().ContainsKey("sid"));
+        Assert.False(wireChanges[1]!["replaced"]![0]!.AsObject().ContainsKey("trie"));
     }
 
     [Fact]
     public async Task TheSeedExampleCarriesCatalogVersionSummarySizeAndNoWarnings()
     {
-        var answer = await RecommendAsync(SeedRequest());
+        var (answer, wire) = await RecommendWithWireAsync(SeedRequest());
 
-        Assert.Equal("0.21.202609261", (string?)answer["catalogVersion"]);
+        Assert.Equal("0.21.202609261", answer.CatalogVersion);
         var recommendation = Single(answer);
-        var summary = recommendation["summary"]!;
-        Assert.True((int)summary["allowedActionsBefore"]! > (int)summary["allowedActionsAfter"]!);
-        var removedByLevel = summary["removedByAccessLevel"]!.AsObject();
-        Assert.Equal(["List", "Read", "Write", "Permissions management", "Tagging"], removedByLevel.Select(p => p.Key));
-        Assert.Equal((int)summary["allowedActionsBefore"]! - (int)summary["allowedActionsAfter"]!, removedByLevel.Sum(p => (int)p.Value!));
-        Assert.Equal(6144, (int)recommendation["size"]!["limit"]!);
-        Assert.True((bool)recommendation["size"]!["withinLimit"]!);
-        Assert.Equal(
-            recommendation["recommendedPolicy"]!.ToJsonString().Count(c => !char.IsWhiteSpace(c)),
-            (int)recommendation["size"]!["characters"]!);
-        Assert.Empty(recommendation["warnings"]!.AsArray());
-        Assert.False(recommendation.ContainsKey("policyId"));
+        var summary = recommendation.Summary;
+        Assert.True(summary.AllowedActionsBefore > summary.AllowedActionsAfter);
+        Assert.Equal(["List", "Read", "Write", "Permissions management", "Tagging"], summary.RemovedByAccessLevel.Select(p => p.Key));
+        Assert.Equal(summary.AllowedActionsBefore - summary.AllowedActionsAfter, summary.RemovedByAccessLevel.Sum(p => p.Value));
+        Assert.Equal(6144, recommendation.Size.Limit);
+        Assert.True(recommendation.Size.WithinLimit);
+        Assert.Equal(Compact(recommendation.RecommendedPolicy).Count(c => !char.IsWhiteSpace(c)), recommendation.Size.Characters);
+        Assert.Empty(recommendation.Warnings);
+        Assert.Null(recommendation.PolicyId);
+        Assert.False(Single(wire).ContainsKey("policyId")); // left out on the wire, not written as null
     }
 
     [Fact]
     public async Task TheUnifiedDiffShowsTheArticlesFigureLineByLine()
     {
-        var diff = (string)Single(await RecommendAsync(SeedRequest()))["unifiedDiff"]!;
+        var diff = Single(await RecommendAsync(SeedRequest())).UnifiedDiff;
 
         var lines = diff.Split('\n');
         Assert.Equal("--- original", lines[0]);
@@ -123,17 +146,22 @@ public class RecommendationsTests(ApiFactory factory)
         request.Remove("policy");
         request["policies"] = new JsonArray(new JsonObject { ["id"] = "arn:aws:iam::123456789012:policy/MyPolicy", ["document"] = document });
 
-        var answer = await RecommendAsync(request);
+        var (answer, wire) = await RecommendWithWireAsync(request);
 
-        var steps = answer["recommendedSteps"]!.AsArray().Select(s => s!["unusedPermissionsRecommendedStep"]!).ToList();
+        var steps = answer.RecommendedSteps.Select(s => s.UnusedPermissionsRecommendedStep).ToList();
         Assert.Equal(2, steps.Count);
-        Assert.Equal("CREATE_POLICY", (string?)steps[0]["recommendedAction"]);
-        Assert.Equal(JsonNode.Parse(SeedRecommendedPolicy)!.ToJsonString(), JsonNode.Parse((string)steps[0]["recommendedPolicy"]!)!.ToJsonString());
-        Assert.Equal("arn:aws:iam::123456789012:policy/MyPolicy", (string?)steps[0]["existingPolicyId"]);
-        Assert.Equal("DETACH_POLICY", (string?)steps[1]["recommendedAction"]);
-        Assert.False(steps[1].AsObject().ContainsKey("recommendedPolicy"));
-        Assert.Equal("arn:aws:iam::123456789012:policy/MyPolicy", (string?)steps[1]["existingPolicyId"]);
-        Assert.Equal("arn:aws:iam::123456789012:policy/MyPolicy", (string?)Single(answer)["policyId"]);
+        Assert.Equal(RecommendedAction.CreatePolicy, steps[0].RecommendedAction);
+        Assert.Equal(Compact(SeedRecommendedPolicy), Compact(Assert.IsType<string>(steps[0].RecommendedPolicy)));
+        Assert.Equal("arn:aws:iam::123456789012:policy/MyPolicy", steps[0].ExistingPolicyId);
+        Assert.Equal(RecommendedAction.DetachPolicy, steps[1].RecommendedAction);
+        Assert.Null(steps[1].RecommendedPolicy);
+        Assert.Equal("arn:aws:iam::123456789012:policy/MyPolicy", steps[1].ExistingPolicyId);
+        Assert.Equal("arn:aws:iam::123456789012:policy/MyPolicy", Single(answer).PolicyId);
+
+        // On the wire, as Access Analyzer writes them: the actions' spellings, and no policy on the detach step.
+        var wireSteps = wire["recommendedSteps"]!.AsArray().Select(s => s!["unusedPermissionsRecommendedStep"]!).ToList();
+        Assert.Equal(["CREATE_POLICY", "DETACH_POLICY"], wireSteps.Select(s => (string)s["recommendedAction"]!));
+        Assert.False(wireSteps[1].AsObject().ContainsKey("recommendedPolicy"));
     }
 
     [Fact]
@@ -159,7 +187,7 @@ public class RecommendationsTests(ApiFactory factory)
 
         var recommendation = Single(await RecommendAsync(request));
 
-        Assert.Equal(JsonNode.Parse(SeedRecommendedPolicy)!.ToJsonString(), recommendation["recommendedPolicy"]!.ToJsonString());
+        Assert.Equal(Compact(SeedRecommendedPolicy), Compact(recommendation.RecommendedPolicy));
     }
 
     [Fact]
@@ -180,7 +208,7 @@ public class RecommendationsTests(ApiFactory factory)
 
         var recommendation = Single(await RecommendAsync(request));
 
-        Assert.Equal(JsonNode.Parse(SeedRecommendedPolicy)!.ToJsonString(), recommendation["recommendedPolicy"]!.ToJsonString());
+        Assert.Equal(Compact(SeedRecommendedPolicy), Compact(recommendation.RecommendedPolicy));
     }
 
     [Fact]
@@ -197,7 +225,7 @@ public class RecommendationsTests(ApiFactory factory)
 
         var recommendation = Single(await RecommendAsync(request));
 
-        Assert.Equal(JsonNode.Parse(SeedRecommendedPolicy)!.ToJsonString(), recommendation["recommendedPolicy"]!.ToJsonString());
+        Assert.Equal(Compact(SeedRecommendedPolicy), Compact(recommendation.RecommendedPolicy));
     }
 
     [Fact]
@@ -208,7 +236,7 @@ public class RecommendationsTests(ApiFactory factory)
 
         var recommendation = Single(await RecommendAsync(request));
 
-        Assert.Equal(JsonNode.Parse(SeedRecommendedPolicy)!.ToJsonString(), recommendation["recommendedPolicy"]!.ToJsonString());
+        Assert.Equal(Compact(SeedRecommendedPolicy), Compact(recommendation.RecommendedPolicy));
     }
 
     [Fact]
@@ -222,27 +250,36 @@ public class RecommendationsTests(ApiFactory factory)
             new JsonObject { ["id"] = "untouched", ["document"] = JsonNode.Parse("""{ "Version": "2012-10-17", "Statement": { "Effect": "Allow", "Action": "ec2:Describe*", "Resource": "*" } }""") },
             new JsonObject { ["id"] = "all-unused", ["kind"] = "inlineRole", ["document"] = JsonNode.Parse("""{ "Statement": [{ "Sid": "Lambda", "Effect": "Allow", "Action": ["lambda:GetFunction", "lambda:AddPermission"], "Resource": "*" }] }""") });
 
-        var answer = await RecommendAsync(request);
+        var (answer, wire) = await RecommendWithWireAsync(request);
 
-        var recommendations = answer["recommendations"]!.AsArray();
-        Assert.Equal(["seed", "untouched", "all-unused"], recommendations.Select(r => (string)r!["policyId"]!));
-        Assert.Equal(["CREATE_POLICY", "NONE", "DETACH_POLICY"], recommendations.Select(r => (string)r!["recommendedAction"]!));
-        Assert.Equal([2048, 6144, 10240], recommendations.Select(r => (int)r!["size"]!["limit"]!));
+        var recommendations = answer.Recommendations;
+        Assert.Equal(["seed", "untouched", "all-unused"], recommendations.Select(r => r.PolicyId));
+        Assert.Equal([RecommendedAction.CreatePolicy, RecommendedAction.None, RecommendedAction.DetachPolicy], recommendations.Select(r => r.RecommendedAction));
+        Assert.Equal([2048, 6144, 10240], recommendations.Select(r => r.Size.Limit));
 
-        Assert.Equal(JsonNode.Parse(SeedRecommendedPolicy)!.ToJsonString(), recommendations[0]!["recommendedPolicy"]!.ToJsonString());
+        Assert.Equal(Compact(SeedRecommendedPolicy), Compact(recommendations[0].RecommendedPolicy));
         Assert.Equal(
             """{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"ec2:Describe*","Resource":"*"}}""",
-            recommendations[1]!["recommendedPolicy"]!.ToJsonString());
-        Assert.Equal(string.Empty, (string?)recommendations[1]!["unifiedDiff"]);
-        Assert.False(recommendations[2]!.AsObject().ContainsKey("recommendedPolicy"));
-        Assert.Equal("removed", (string?)recommendations[2]!["changes"]![0]!["status"]);
-        Assert.Equal("Lambda", (string?)recommendations[2]!["changes"]![0]!["sid"]);
-        Assert.StartsWith("--- original\n+++ recommended\n@@ -1,13 +0,0 @@\n-{", (string?)recommendations[2]!["unifiedDiff"], StringComparison.Ordinal);
+            Compact(recommendations[1].RecommendedPolicy));
+        Assert.Equal(string.Empty, recommendations[1].UnifiedDiff);
+        Assert.Null(recommendations[2].RecommendedPolicy);
+        Assert.Equal(StatementStatus.Removed, recommendations[2].Changes[0].Status);
+        Assert.Equal("Lambda", recommendations[2].Changes[0].Sid);
+        Assert.StartsWith("--- original\n+++ recommended\n@@ -1,13 +0,0 @@\n-{", recommendations[2].UnifiedDiff, StringComparison.Ordinal);
 
-        var steps = answer["recommendedSteps"]!.AsArray().Select(s => s!["unusedPermissionsRecommendedStep"]!).ToList();
+        var steps = answer.RecommendedSteps.Select(s => s.UnusedPermissionsRecommendedStep).ToList();
         Assert.Equal(
-            ["CREATE_POLICY seed", "DETACH_POLICY seed", "DETACH_POLICY all-unused"],
-            steps.Select(s => $"{(string)s["recommendedAction"]!} {(string)s["existingPolicyId"]!}"));
+            [(RecommendedAction.CreatePolicy, "seed"), (RecommendedAction.DetachPolicy, "seed"), (RecommendedAction.DetachPolicy, "all-unused")],
+            steps.Select(s => (s.RecommendedAction, s.ExistingPolicyId)));
+
+        // On the wire: the enums' spellings, and no policy where none is left.
+        var wireRecommendations = wire["recommendations"]!.AsArray();
+        Assert.Equal(["CREATE_POLICY", "NONE", "DETACH_POLICY"], wireRecommendations.Select(r => (string)r!["recommendedAction"]!));
+        Assert.False(wireRecommendations[2]!.AsObject().ContainsKey("recommendedPolicy"));
+        Assert.Equal("removed", (string?)wireRecommendations[2]!["changes"]![0]!["status"]);
+        Assert.Equal(
+            ["CREATE_POLICY", "DETACH_POLICY", "DETACH_POLICY"],
+            wire["recommendedSteps"]!.AsArray().Select(s => (string)s!["unusedPermissionsRecommendedStep"]!["recommendedAction"]!));
     }
 
     [Fact]
@@ -253,7 +290,7 @@ public class RecommendationsTests(ApiFactory factory)
 
         var recommendation = Single(await RecommendAsync(request));
 
-        var trie = (string)recommendation["changes"]![1]!["replaced"]![0]!["trie"]!;
+        var trie = Assert.IsType<string>(recommendation.Changes[1].Replaced[0].Trie);
         Assert.StartsWith("flowchart", trie, StringComparison.Ordinal);
         Assert.Contains(":::safe", trie, StringComparison.Ordinal);
         Assert.Contains(":::unsafe", trie, StringComparison.Ordinal);
@@ -269,7 +306,7 @@ public class RecommendationsTests(ApiFactory factory)
 
         var recommendation = Single(await RecommendAsync(request));
 
-        var with = recommendation["changes"]![1]!["replaced"]![0]!["with"]!.AsArray().Select(e => (string)e!).ToList();
+        var with = recommendation.Changes[1].Replaced[0].With;
         Assert.DoesNotContain(with, e => e.Contains('*', StringComparison.Ordinal));
         Assert.Contains("s3:GetObject", with);
         Assert.DoesNotContain("s3:GetBucketPolicy", with);
@@ -281,13 +318,17 @@ public class RecommendationsTests(ApiFactory factory)
         var request = SeedRequest();
         request["unusedPermissions"] = new JsonArray(new JsonObject { ["serviceNamespace"] = "ec2", ["actions"] = new JsonArray("DescribeVpcs") });
 
-        var answer = await RecommendAsync(request);
+        var (answer, wire) = await RecommendWithWireAsync(request);
 
         var recommendation = Single(answer);
-        Assert.Equal("NONE", (string?)recommendation["recommendedAction"]);
-        Assert.Equal(request["policy"]!.ToJsonString(), recommendation["recommendedPolicy"]!.ToJsonString());
-        Assert.All(recommendation["changes"]!.AsArray(), c => Assert.Equal("unchanged", (string?)c!["status"]));
-        Assert.Empty(answer["recommendedSteps"]!.AsArray());
+        Assert.Equal(RecommendedAction.None, recommendation.RecommendedAction);
+        Assert.Equal(request["policy"]!.ToJsonString(), Compact(recommendation.RecommendedPolicy));
+        Assert.All(recommendation.Changes, c => Assert.Equal(StatementStatus.Unchanged, c.Status));
+        Assert.Empty(answer.RecommendedSteps);
+
+        // The enums' spellings on the wire.
+        Assert.Equal("NONE", (string?)Single(wire)["recommendedAction"]);
+        Assert.All(Single(wire)["changes"]!.AsArray(), c => Assert.Equal("unchanged", (string?)c!["status"]));
     }
 
     [Fact]
@@ -298,7 +339,7 @@ public class RecommendationsTests(ApiFactory factory)
 
         var recommendation = Single(await RecommendAsync(request));
 
-        Assert.Equal("DETACH_POLICY", (string?)recommendation["recommendedAction"]);
+        Assert.Equal(RecommendedAction.DetachPolicy, recommendation.RecommendedAction);
     }
 
     [Fact]
@@ -310,9 +351,9 @@ public class RecommendationsTests(ApiFactory factory)
             new JsonObject { ["unusedIamUserPasswordDetails"] = new JsonObject() },
             new JsonObject { ["unusedPermissionDetails"] = new JsonObject { ["serviceNamespace"] = "nosuchservice", ["actions"] = new JsonArray(new JsonObject { ["action"] = "Read" }) } });
 
-        var warnings = Single(await RecommendAsync(request))["warnings"]!.AsArray();
+        var warnings = Single(await RecommendAsync(request)).Warnings;
 
-        var byPath = warnings.ToDictionary(w => (string)w!["path"]!, w => (string)w!["code"]!);
+        var byPath = warnings.ToDictionary(w => w.Path, w => w.Code);
         Assert.Equal("UnknownAction", byPath["$.unusedPermissions[2].actions[1]"]);
         Assert.Equal("UnknownService", byPath["$.findingDetails[1].unusedPermissionDetails.serviceNamespace"]);
     }
@@ -326,11 +367,11 @@ public class RecommendationsTests(ApiFactory factory)
         request.Remove("policy");
         request["policies"] = new JsonArray(new JsonObject { ["document"] = document });
 
-        var warning = Assert.Single(Single(await RecommendAsync(request))["warnings"]!.AsArray())!;
+        var warning = Assert.Single(Single(await RecommendAsync(request)).Warnings);
 
-        Assert.Equal("UnknownAction", (string?)warning["code"]);
-        Assert.Equal("$.policies[0].document.Statement[1].Action[2]", (string?)warning["path"]);
-        Assert.Contains("s3:NoSuchAction", (string?)warning["message"], StringComparison.Ordinal);
+        Assert.Equal("UnknownAction", warning.Code);
+        Assert.Equal("$.policies[0].document.Statement[1].Action[2]", warning.Path);
+        Assert.Contains("s3:NoSuchAction", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -338,6 +379,7 @@ public class RecommendationsTests(ApiFactory factory)
     {
         using var response = await _client.PostJsonAsync(Recommendations, SeedRequest());
 
+        // The wire form itself: the media type and the property names in their order.
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         var body = await response.ReadJsonAsync();
         Assert.Equal(["catalogVersion", "recommendations", "recommendedSteps"], body.Select(p => p.Key));

@@ -85,6 +85,7 @@ public class RequestBodyTests(ApiFactory factory)
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        // Problem details are read as untyped JSON: their wire form is what is checked.
         Assert.Contains("Content-Type: application/json", (string?)(await response.ReadJsonAsync())["detail"], StringComparison.Ordinal);
     }
 }

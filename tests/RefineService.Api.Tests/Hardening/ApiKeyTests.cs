@@ -70,6 +70,7 @@ public sealed class ApiKeyTests(ApiFactory factory) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("ApiKey header=\"X-Api-Key\"", response.Headers.WwwAuthenticate.ToString());
+        // Problem details are read as untyped JSON: their wire form is what is checked.
         Assert.Equal("Send your API key in the X-Api-Key header.", (string?)(await response.ReadJsonAsync())["detail"]);
     }
 
@@ -132,6 +133,7 @@ public sealed class ApiKeyTests(ApiFactory factory) : IAsyncLifetime
     public async Task TheDocumentDeclaresTheKeySoSwaggerUiCanSendIt()
     {
         using var response = await Keyed.CreateClient().GetPathAsync("/swagger/v1/swagger.json");
+        // The OpenAPI document is read as untyped JSON: its wire form is what is checked.
         var document = await response.ReadJsonAsync();
 
         var scheme = document["components"]!["securitySchemes"]!["ApiKey"]!;

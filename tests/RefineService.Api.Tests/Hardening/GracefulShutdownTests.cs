@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using RefineService.Api.Contracts;
 using RefineService.Api.Tests.Fixtures;
 using RefineService.Core.Catalog;
 
@@ -158,7 +159,7 @@ public sealed class GracefulShutdownTests
         try
         {
             var text = await response.Content.ReadAsStringAsync(ct);
-            var count = response.StatusCode == HttpStatusCode.OK ? JsonNode.Parse(text)?["recommendations"]?.AsArray().Count : null;
+            var count = response.StatusCode == HttpStatusCode.OK ? HttpClientExtensions.ReadAnswer<RecommendationResponse>(text).Recommendations.Count : (int?)null;
             return count == Policies
                 ? new LoadOutcome(true, terminated.HasStarted, false, null)
                 : new LoadOutcome(false, terminated.HasStarted, false, $"answered {(int)response.StatusCode} (started {(startedAfterSigterm ? "after" : "before")} SIGTERM): {text[..Math.Min(200, text.Length)]}");
@@ -210,7 +211,7 @@ public sealed class GracefulShutdownTests
             request.Headers.ExpectContinue = true;
             using var response = await client.SendAsync(request, ct);
             var text = await response.Content.ReadAsStringAsync(ct);
-            return (response.StatusCode, response.StatusCode == HttpStatusCode.OK ? JsonNode.Parse(text)?["recommendations"]?.AsArray().Count : null);
+            return (response.StatusCode, response.StatusCode == HttpStatusCode.OK ? HttpClientExtensions.ReadAnswer<RecommendationResponse>(text).Recommendations.Count : null);
         }
     }
 

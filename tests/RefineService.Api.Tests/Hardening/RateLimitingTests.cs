@@ -77,6 +77,7 @@ public sealed class RateLimitingTests(ApiFactory factory)
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
+        // Problem details are read as untyped JSON: their wire form is what is checked.
         var problem = await refused.ReadJsonAsync();
         Assert.Equal(429, (int)problem["status"]!);
         Assert.Equal("This client may make 1 requests a second (3 at once); retry after 1 seconds.", (string?)problem["detail"]);

@@ -42,6 +42,7 @@ public sealed class RequestTimeLimitTests
         Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, slow.StatusCode);
         Assert.Equal("application/problem+json", slow.Content.Headers.ContentType?.MediaType);
+        // Problem details are read as untyped JSON: their wire form is what is checked.
         var problem = await slow.ReadJsonAsync();
         Assert.Equal("The request took too long", (string?)problem["title"]);
         Assert.StartsWith("The service stopped working on this request after 0.2 seconds", (string?)problem["detail"], StringComparison.Ordinal);

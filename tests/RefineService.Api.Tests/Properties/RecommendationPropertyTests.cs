@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
+using RefineService.Api.Contracts;
 using RefineService.Api.Tests.Fixtures;
 using RefineService.Oracle;
 
@@ -10,6 +12,7 @@ namespace RefineService.Api.Tests.Properties;
 /// <summary>
 /// The service's guarantee end to end: random requests in every input shape and option the API takes, sent over HTTP,
 /// judged from the raw request JSON by the oracle (<c>tests/RefineService.Oracle</c>), which shares no code with the service.
+/// The answers are read into the service's contracts and handed to the oracle as plain values.
 /// </summary>
 public sealed class RecommendationPropertyTests(ApiFactory factory)
 {
@@ -86,62 +89,81 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
         using var response = client.PostAsync("/v1/recommendations", content).GetAwaiter().GetResult();
         var text = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
-        var answer = JsonNode.Parse(text, documentOptions: new() { MaxDepth = 256 })!;
+        var answer = HttpClientExtensions.ReadAnswer<RecommendationResponse>(text);
 
         var unused = UnusedActions.FromRequest(OracleCatalog.Shipped, request);
         var newWildcards = request["options"]?["wildcards"]?.GetValue<string>() != "none";
         var explain = request["options"]?["explain"]?.GetValue<bool>() == true;
         var documents = request["policy"] is { } single ? [single] : request["policies"]!.AsArray().Select(p => p!["document"]!).ToList();
-        var recommendations = answer["recommendations"]!.AsArray();
+        var recommendations = answer.Recommendations;
         Assert.Equal(documents.Count, recommendations.Count);
 
         var failures = new List<string>();
-        var steps = new List<(string Action, string? Policy)>();
+        var steps = new List<(RecommendedAction Action, string? Policy)>();
         for (var i = 0; i < documents.Count; i++)
         {
-            var recommendation = recommendations[i]!;
+            var recommendation = recommendations[i];
             var original = documents[i] is JsonValue json ? JsonNode.Parse(json.GetValue<string>())! : documents[i];
-            failures.AddRange(RecommendationOracle.Shipped.Judge(original, unused, Answer.FromApi(recommendation), newWildcards).Select(f => $"policy {i}: {f}"));
+            var judged = ToAnswer(recommendation);
+            failures.AddRange(RecommendationOracle.Shipped.Judge(original, unused, judged, newWildcards).Select(f => $"policy {i}: {f}"));
 
             // What to do follows from the document, and Access Analyzer's steps say the same.
-            var recommended = recommendation["recommendedPolicy"];
-            var action = recommendation["recommendedAction"]!.GetValue<string>();
-            var expected = recommended is null ? "DETACH_POLICY" : JsonNode.DeepEquals(recommended, original) ? "NONE" : "CREATE_POLICY";
+            var recommended = judged.RecommendedPolicy;
+            var action = recommendation.RecommendedAction;
+            var expected = recommended is null ? RecommendedAction.DetachPolicy : JsonNode.DeepEquals(recommended, original) ? RecommendedAction.None : RecommendedAction.CreatePolicy;
             if (action != expected)
             {
                 failures.Add($"policy {i}: recommendedAction {action}, the document says {expected}");
             }
 
-            if (action == "CREATE_POLICY")
+            if (action == RecommendedAction.CreatePolicy)
             {
-                steps.Add(("CREATE_POLICY", recommended!.ToJsonString()));
+                steps.Add((RecommendedAction.CreatePolicy, recommended!.ToJsonString()));
             }
 
-            if (action != "NONE")
+            if (action != RecommendedAction.None)
             {
-                steps.Add(("DETACH_POLICY", null));
+                steps.Add((RecommendedAction.DetachPolicy, null));
             }
 
             // With explain, each trie that chose prefixes is shown; without, none.
-            foreach (var replaced in recommendation["changes"]!.AsArray().SelectMany(c => c!["replaced"]!.AsArray()))
+            foreach (var replaced in recommendation.Changes.SelectMany(c => c.Replaced))
             {
-                var shown = replaced!["trie"] is JsonValue trie && trie.GetValue<string>().StartsWith("flowchart", StringComparison.Ordinal);
+                var shown = replaced.Trie is { } trie && trie.StartsWith("flowchart", StringComparison.Ordinal);
                 if (shown != (explain && newWildcards))
                 {
-                    failures.Add($"policy {i}: the trie of {replaced["entry"]} is {(shown ? "shown" : "not shown")}");
+                    failures.Add($"policy {i}: the trie of {replaced.Entry} is {(shown ? "shown" : "not shown")}");
                 }
             }
         }
 
-        var given = answer["recommendedSteps"]!.AsArray().Select(s => s!["unusedPermissionsRecommendedStep"]!)
-            .Select(s => (s["recommendedAction"]!.GetValue<string>(), s["recommendedPolicy"]?.GetValue<string>())).ToList();
-        if (given.Count != steps.Count || !given.Zip(steps).All(p => p.First.Item1 == p.Second.Action
-            && (p.Second.Policy is null ? p.First.Item2 is null : JsonNode.DeepEquals(JsonNode.Parse(p.First.Item2!), JsonNode.Parse(p.Second.Policy)))))
+        var given = answer.RecommendedSteps.Select(s => s.UnusedPermissionsRecommendedStep).Select(s => (s.RecommendedAction, s.RecommendedPolicy)).ToList();
+        if (given.Count != steps.Count || !given.Zip(steps).All(p => p.First.RecommendedAction == p.Second.Action
+            && (p.Second.Policy is null ? p.First.RecommendedPolicy is null : JsonNode.DeepEquals(JsonNode.Parse(p.First.RecommendedPolicy!), JsonNode.Parse(p.Second.Policy)))))
         {
-            failures.Add($"recommendedSteps [{string.Join(", ", given.Select(g => g.Item1))}] do not follow the recommendations [{string.Join(", ", steps.Select(s => s.Action))}]");
+            failures.Add($"recommendedSteps [{string.Join(", ", given.Select(g => g.RecommendedAction))}] do not follow the recommendations [{string.Join(", ", steps.Select(s => s.Action))}]");
         }
 
         Assert.True(failures.Count == 0, string.Join('\n', failures.Select(f => f.Length > 600 ? f[..600] + " ..." : f)));
+    }
+
+    // One recommendation in the plain values the oracle judges: the document as JSON, statuses in the API's spelling.
+    private static Answer ToAnswer(PolicyRecommendation recommendation)
+    {
+        if (recommendation.RecommendedPolicy is { Problems.Count: > 0 } unread)
+        {
+            Assert.Fail($"The recommended policy was not read whole: {string.Join("; ", unread.Problems)}");
+        }
+
+        return new(
+            recommendation.RecommendedPolicy is { } document ? JsonNode.Parse(document.ToCompactJson()) : null,
+            [.. recommendation.Changes.Select(c => new ChangeRecord(
+                c.Index,
+                JsonNamingPolicy.CamelCase.ConvertName(c.Status.ToString()),
+                c.Removed,
+                c.Added,
+                [.. c.Replaced.Select(r => new Replaced(r.Entry, r.With))]))],
+            new Counts(recommendation.Summary.AllowedActionsBefore, recommendation.Summary.AllowedActionsAfter, recommendation.Summary.RemovedByAccessLevel));
     }
 
     // Entries that match across the whole catalog count against the request's examined-actions limit once each.
