@@ -109,6 +109,7 @@ public static class HostileRequests
 
         // How many patterns each costing `each` fit in the work limit beside `spent` (see ExaminedActions).
         static int Allowed(int each, int spent) => (RequestLimits.MaxExaminedActions - spent) / each;
+        static int Expandable(int each, int spent) => (RequestLimits.MaxExpandedActions - spent) / each;
         int Cost(string pattern) => (int)ExaminedActions.OfPattern(catalog, pattern);
 
         JsonNode body = kind switch
@@ -165,8 +166,8 @@ public static class HostileRequests
             // "*" as often as the work limit allows, then the largest service's actions: the biggest answer.
             "expand" => new JsonObject
             {
-                ["patterns"] = new JsonArray([.. Fill(Allowed(catalog.Count, 0), _ => "*")
-                    .Concat(Fill(Allowed(largest.ActionCount, Allowed(catalog.Count, 0) * catalog.Count), _ => $"{largest.Prefix}:*"))
+                ["patterns"] = new JsonArray([.. Fill(Expandable(catalog.Count, 0), _ => "*")
+                    .Concat(Fill(Expandable(largest.ActionCount, Expandable(catalog.Count, 0) * catalog.Count), _ => $"{largest.Prefix}:*"))
                     .Select(p => (JsonNode)p)]),
             },
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no such hostile request"),

@@ -22,8 +22,16 @@ public static class RequestLimits
     public const int MaxUnusedActions = 20_000;
 
     /// <summary>
-    /// The most catalog actions one request's patterns may have the service examine (see <see cref="ExaminedActions"/>):
-    /// a wildcard pattern is compared with every action of its service, so this bounds the work of a request, whatever its patterns.
+    /// The most catalog actions one recommendation request's patterns may have the service examine (see <see cref="ExaminedActions"/>):
+    /// a wildcard pattern is compared with every action of its service, so this bounds the work of a request, whatever its
+    /// patterns. Set from measured cost: the slowest request it allows stays under 100 ms (docs/hardening.md); nine
+    /// <c>"Action": "*"</c> statements fit.
     /// </summary>
-    public const int MaxExaminedActions = 100_000;
+    public const int MaxExaminedActions = 200_000;
+
+    /// <summary>
+    /// The most catalog actions one expansion request's patterns may match: every action matched is in the answer, so this
+    /// bounds the answer's size too (four <c>*</c>, about 4 MB).
+    /// </summary>
+    public const int MaxExpandedActions = 100_000;
 }

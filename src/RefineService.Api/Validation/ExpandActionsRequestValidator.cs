@@ -34,9 +34,9 @@ internal sealed class ExpandActionsRequestValidator : AbstractValidator<ExpandAc
         RuleFor(request => request).Custom((request, context) =>
         {
             if (request.Patterns is { Count: <= MaxPatterns } patterns &&
-                patterns.Sum(pattern => pattern is null ? 0 : ExaminedActions.OfPattern(catalog, pattern)) is var examined && examined > RequestLimits.MaxExaminedActions)
+                patterns.Sum(pattern => pattern is null ? 0 : ExaminedActions.OfPattern(catalog, pattern)) is var examined && examined > RequestLimits.MaxExpandedActions)
             {
-                context.AddFailure(new ValidationFailure(string.Empty, ExaminedActions.TooMany(catalog, examined, RequestLimits.MaxExaminedActions)));
+                context.AddFailure(new ValidationFailure(string.Empty, ExaminedActions.TooMany(catalog, examined, RequestLimits.MaxExpandedActions)));
             }
         });
     }

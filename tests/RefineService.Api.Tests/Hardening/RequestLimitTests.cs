@@ -191,24 +191,24 @@ public class RequestLimitTests(ApiFactory factory)
     }
 
     [Fact]
-    public async Task PatternsThatWouldHaveTheServiceExamineTheWholeCatalogFourTimesAreServed()
+    public async Task SixStarStatementsOneForEachResourceAreServed()
     {
-        using var response = await _client.PostJsonAsync(Recommendations, WithStatements(Enumerable.Range(0, 4).Select(_ => Statement("*"))));
+        using var response = await _client.PostJsonAsync(Recommendations, WithStatements(Enumerable.Range(0, 6).Select(_ => Statement("*"))));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
-    public async Task PatternsThatWouldHaveTheServiceExamineMoreThanAHundredThousandActionsAreRefusedSayingHowTheyCount()
+    public async Task PatternsThatWouldHaveTheServiceExamineMoreThanTwoHundredThousandActionsAreRefusedSayingHowTheyCount()
     {
-        var request = WithStatements(Enumerable.Range(0, 4).Select(_ => Statement("*")));
+        var request = WithStatements(Enumerable.Range(0, 9).Select(_ => Statement("*")));
         request["policy"]!["Statement"]!.AsArray().Add(new JsonObject { ["Effect"] = "Allow", ["NotAction"] = "iam:*", ["Resource"] = "*" });
 
         using var response = await _client.PostJsonAsync(Recommendations, request);
 
         var errors = await RefusedAsync(response);
         var message = Assert.Single(errors["$"]);
-        Assert.StartsWith("The patterns of this request would have the service examine 110,646 catalog actions; one request may examine at most 100,000.", message, StringComparison.Ordinal);
+        Assert.StartsWith("The patterns of this request would have the service examine 221,101 catalog actions; one request may examine at most 200,000.", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -225,23 +225,23 @@ public class RequestLimitTests(ApiFactory factory)
     public async Task WildcardUnusedActionsCountTheActionsOfTheirService()
     {
         var request = WithStatements([Statement("s3:Get*")]);
-        request["unusedPermissions"] = new JsonArray([.. Enumerable.Range(0, 122).Select(_ => new JsonObject { ["serviceNamespace"] = "ec2", ["actions"] = new JsonArray("*Vpc?") })]);
+        request["unusedPermissions"] = new JsonArray([.. Enumerable.Range(0, 243).Select(_ => new JsonObject { ["serviceNamespace"] = "ec2", ["actions"] = new JsonArray("*Vpc?") })]);
 
         using var response = await _client.PostJsonAsync(Recommendations, request);
 
         var errors = await RefusedAsync(response);
-        Assert.Contains("examine 100,", Assert.Single(errors["$"]), StringComparison.Ordinal);
+        Assert.Contains("examine 200,", Assert.Single(errors["$"]), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ALongWildcardPatternCountsTheActionsOfItsServiceOnceForEverySixtyFourCharacters()
     {
-        // 1,000 characters are 16 passes over the 826 actions of ec2: seven such patterns are 92,512, eight 105,728.
-        using var seven = await _client.PostJsonAsync(Recommendations, WithStatements([.. Enumerable.Range(0, 7).Select(_ => Statement(Pattern(1000)))]));
-        using var eight = await _client.PostJsonAsync(Recommendations, WithStatements([.. Enumerable.Range(0, 8).Select(_ => Statement(Pattern(1000)))]));
+        // 1,000 characters are 16 passes over the 826 actions of ec2: fifteen such patterns are 198,240, sixteen 211,456.
+        using var fifteen = await _client.PostJsonAsync(Recommendations, WithStatements([.. Enumerable.Range(0, 15).Select(_ => Statement(Pattern(1000)))]));
+        using var sixteen = await _client.PostJsonAsync(Recommendations, WithStatements([.. Enumerable.Range(0, 16).Select(_ => Statement(Pattern(1000)))]));
 
-        Assert.Equal(HttpStatusCode.OK, seven.StatusCode);
-        Assert.StartsWith("The patterns of this request would have the service examine 105,729 catalog actions", Assert.Single((await RefusedAsync(eight))["$"]), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, fifteen.StatusCode);
+        Assert.StartsWith("The patterns of this request would have the service examine 211,457 catalog actions", Assert.Single((await RefusedAsync(sixteen))["$"]), StringComparison.Ordinal);
     }
 
     [Fact]
