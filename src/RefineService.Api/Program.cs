@@ -1,4 +1,5 @@
 using RefineService.Api.Endpoints;
+using RefineService.Api.Hosting;
 using RefineService.Api.Infrastructure;
 using RefineService.Api.Validation;
 using Serilog;
@@ -18,6 +19,9 @@ try
         Args = args,
         ContentRootPath = ContentRoot.IsGiven(args) ? null : AppContext.BaseDirectory,
     });
+
+    // http://localhost:8080 unless a URL or port is given (--urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS as in the image).
+    builder.ListenOnDefaultAddressUnlessConfigured();
 
     // Structured logs, configured in appsettings.json.
     builder.AddSerilogLogging();
