@@ -26,6 +26,9 @@ try
         ContentRootPath = ContentRoot.IsGiven(args) ? null : AppContext.BaseDirectory,
     });
 
+    // http://localhost:8080 unless a URL or port is given (--urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS as in the image).
+    builder.ListenOnDefaultAddressUnlessConfigured();
+
     // Structured logs, configured in appsettings.json.
     builder.AddSerilogLogging();
 

@@ -14,6 +14,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 {
     // Bounds on waits that should end in moments; they only keep a broken run from hanging.
     private static readonly TimeSpan StartUpLimit = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan StopLimit = TimeSpan.FromMinutes(1);
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
@@ -38,7 +39,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Everything the process wrote to stdout and stderr so far.</summary>
+    /// <summary>Everything the process wrote to stdout and stderr so far; all of it once <see cref="StopAsync"/> has returned.</summary>
     public string Output => string.Join('\n', _output);
 
     /// <summary>
@@ -89,30 +90,6 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until the service has written a line that <paramref name="matches"/>, and returns it.</summary>
-    public async Task<string> WaitForLineAsync(Func<string, bool> matches, TimeSpan limit, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(matches);
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(limit);
-        try
-        {
-            while (true)
-            {
-                if (_output.FirstOrDefault(matches) is { } line)
-                {
-                    return line;
-                }
-
-                await Task.Delay(50, wait.Token);
-            }
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"The service wrote no such line within {limit}:\n{Output}");
-        }
-    }
-
     /// <summary>Sends SIGTERM, as an orchestrator does to stop a container.</summary>
     public void Terminate()
     {
@@ -124,7 +101,25 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The exit code once the process has exited, or null if it is still running when <paramref name="timeout"/> passes.</summary>
+    /// <summary>
+    /// Stops the service as an orchestrator does (SIGTERM) and returns its exit code once it has exited and everything
+    /// it wrote has been read, so that <see cref="Output"/> is its whole log.
+    /// </summary>
+    /// <remarks>
+    /// Before it exits, a line found in the output says nothing of the lines around it: the service writes its log from a
+    /// background thread, in the order its threads happened to log, and the host writes its start-up lines while the
+    /// first requests are already being served.
+    /// </remarks>
+    public async Task<int> StopAsync()
+    {
+        Terminate();
+        return await WaitForExitAsync(StopLimit) ?? throw new TimeoutException($"The service did not exit within {StopLimit} of SIGTERM:\n{Output}");
+    }
+
+    /// <summary>
+    /// The exit code once the process has exited and its output has been read to the end, or null if it is still running
+    /// when <paramref name="timeout"/> passes.
+    /// </summary>
     public async Task<int?> WaitForExitAsync(TimeSpan timeout)
     {
         using var wait = new CancellationTokenSource(timeout);

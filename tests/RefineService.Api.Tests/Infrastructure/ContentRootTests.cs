@@ -21,6 +21,7 @@ public class ContentRootTests
     [Fact]
     public async Task StartedFromAnotherDirectoryTheServiceStillReadsItsOwnConfiguration()
     {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "The service is stopped with SIGTERM, a POSIX signal, to read its whole log.");
         var elsewhere = Directory.CreateTempSubdirectory("refine-cwd-");
         try
         {
@@ -29,9 +30,9 @@ public class ContentRootTests
             using var response = await client.GetAsync(new Uri("/v1/catalog", UriKind.Relative), TestContext.Current.CancellationToken);
             response.EnsureSuccessStatusCode();
 
-            // The log is written from a background thread: wait for this request's own line (readiness probes that
-            // answered 503 during start-up have lines too), then read everything written before it.
-            await service.WaitForLineAsync(line => IsJson(line) && IsRequestLineOf(Parse(line), "/v1/catalog"), TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+            // Stopped, so that its whole log has been written: until then no line says which others are out yet (the host
+            // writes its start-up lines, the content root among them, while the first requests are being served).
+            Assert.Equal(0, await service.StopAsync());
 
             // appsettings.json was read: JSON lines, the framework's per-request lines turned down to Warning.
             List<JsonElement> lines = [.. service.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(IsJson).Select(Parse)];
