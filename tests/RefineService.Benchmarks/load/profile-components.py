@@ -46,6 +46,8 @@ COMPONENTS = [
     ("handler: engine (unused set, refine)", r"^RefineService\.Core\.(Refinement|Catalog)"),
     ("handler: unified diff", r"^RefineService\.Core\.Diff"),
     ("handler: answer contract (results, summary, steps)", r"^RefineService\.Api\.Endpoints\.RecommendationResults"),
+    ("health check endpoint (TARGET=/health/live)",
+     r"^Microsoft\.(AspNetCore|Extensions)\.Diagnostics\.HealthChecks|^RefineService\.Api\.Infrastructure\.HealthEndpoints"),
     ("serialize (result execution, JSON writer)", r"^Microsoft\.AspNetCore\.Http\.HttpResults\.|HttpResultsHelper|HttpResponseJsonExtensions"),
     (THREAD_POOL, r"^System\.Threading\.(PortableThreadPool|ThreadPoolWorkQueue|LowLevel|ThreadPool\b)"),
 ]
