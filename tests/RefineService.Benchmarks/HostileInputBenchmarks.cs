@@ -135,7 +135,7 @@ public static class HostileRequests
                 SpreadUnused()),
 
             "notaction-statements" => Request(
-                Document([.. Enumerable.Range(0, Allowed(catalog.Count + largest.ActionCount, spread.Count)).Select(_ => (JsonNode)new JsonObject
+                Document([.. Enumerable.Range(0, Allowed((ExaminedActions.NotActionPasses * catalog.Count) + largest.ActionCount, spread.Count)).Select(_ => (JsonNode)new JsonObject
                 {
                     ["Effect"] = "Allow",
                     ["NotAction"] = $"{largest.Prefix}:*",

@@ -8,13 +8,20 @@ namespace RefineService.Core.Catalog;
 /// How many catalog actions a piece of work has the matcher examine: the measure of a request's work that a limit can
 /// bound before any of it is done. A wildcard pattern is compared with every action of its service (<c>ec2:*Vpc?</c> with
 /// the 826 of EC2), and a comparison costs in proportion to the pattern's length (<see cref="ActionPattern"/>), so it
-/// counts them once for every <see cref="CharactersPerPass"/> characters it has; <c>*</c> and an Allow statement's
-/// <c>NotAction</c> count the whole catalog; an exact action name is found by a binary search and counts one.
+/// counts them once for every <see cref="CharactersPerPass"/> characters it has; <c>*</c> counts the whole catalog, and an
+/// Allow statement's <c>NotAction</c> <see cref="NotActionPasses"/> times the whole catalog; an exact action name is found
+/// by a binary search and counts one.
 /// </summary>
 public static class ExaminedActions
 {
     /// <summary>The pattern length that counts as one pass over the actions it is compared with.</summary>
     public const int CharactersPerPass = 64;
+
+    /// <summary>
+    /// How many times an Allow statement's <c>NotAction</c> counts the whole catalog: refining one, with every unused action
+    /// it still allows written back as prefixes, measured about 2.5 times the cost of refining a <c>*</c> (docs/hardening.md).
+    /// </summary>
+    public const int NotActionPasses = 3;
 
     /// <summary>The catalog actions one pattern of a policy is compared with.</summary>
     public static long OfPattern(ActionCatalog catalog, string pattern)
@@ -44,7 +51,7 @@ public static class ExaminedActions
                 continue;
             }
 
-            total += statement.IsNotAction ? catalog.Count : 0;
+            total += statement.IsNotAction ? (long)NotActionPasses * catalog.Count : 0;
             foreach (var entry in statement.Entries)
             {
                 total += OfPattern(catalog, entry);
@@ -82,7 +89,8 @@ public static class ExaminedActions
         return string.Create(CultureInfo.InvariantCulture,
             $"The patterns of this request would have the service examine {examined:N0} catalog actions; one request may examine at most " +
             $"{limit:N0}. A wildcard pattern counts the actions of its service (\"s3:Get*\" the {s3} of s3) " +
-            $"once for every {CharactersPerPass} characters it has; \"*\" and an Allow statement with NotAction count the whole catalog ({catalog.Count:N0}); " +
+            $"once for every {CharactersPerPass} characters it has; \"*\" counts the whole catalog ({catalog.Count:N0}) and an Allow statement with NotAction " +
+            $"{NotActionPasses} times as much; " +
             $"an exact action counts one. Send them in several requests.");
     }
 
