@@ -1,13 +1,11 @@
 using System.Buffers;
-using Microsoft.AspNetCore.Http.Features;
 using RefineService.Api.Limits;
 
 namespace RefineService.Api.Json;
 
 /// <summary>
-/// Makes a server that sets no body limit of its own (the test server) refuse a JSON body over
-/// <see cref="RequestLimits.MaxBodyBytes"/> with 413, as Kestrel does: the body is read into memory first. Where the server
-/// enforces a limit no larger (Kestrel, <see cref="IHttpMaxRequestBodySizeFeature"/>), the body is left to stream.
+/// Reads a JSON request body into memory before the endpoint does, so that one over <see cref="RequestLimits.MaxBodyBytes"/>
+/// is refused with 413 also on servers that set no limit of their own (Kestrel's own limit answers first where it is set).
 /// </summary>
 internal sealed class JsonBodyMiddleware(RequestDelegate next)
 {
@@ -15,8 +13,7 @@ internal sealed class JsonBodyMiddleware(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.HasJsonContentType() || context.Request.ContentLength == 0 ||
-            context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { MaxRequestBodySize: <= RequestLimits.MaxBodyBytes })
+        if (!context.Request.HasJsonContentType() || context.Request.ContentLength == 0)
         {
             await next(context);
             return;
