@@ -37,7 +37,7 @@ COMPONENTS = [
     ("JSON body middleware: JsonBodyScan", r"^RefineService\.Api\.Validation\.JsonBodyScan"),
     ("endpoint plumbing (EndpointMiddleware, RequestDelegateFactory, filter pipeline)",
      r"^Microsoft\.AspNetCore\.Routing\.EndpointMiddleware|RequestDelegateFactory|^dynamicClass::lambda_method|EndpointFilter"),
-    ("deserialize (ReadFromJsonAsync, the policy model read in the same pass)", r"HttpRequestJsonExtensions|^RefineService\.Core\.Policies|^RefineService\.Api\.Contracts\.\w+Converter"),
+    ("deserialize (ReadFromJsonAsync, the policy model read in the same pass)", r"HttpRequestJsonExtensions|^RefineService\.Core\.Policies\.PolicyDocumentReader|^RefineService\.Api\.Contracts\.\w+Converter"),
     ("validation endpoint filter", r"^RefineService\.Api\.Validation\.ValidationFilter"),
     ("validate (FluentValidation, the validators)",
      r"^FluentValidation|^RefineService\.Api\.Validation\.(PolicyDocumentValidator|RecommendationRequestValidator|UnusedPermissionValidator|ExaminedActions|IamSyntax|ExpandActionsRequestValidator)"),
