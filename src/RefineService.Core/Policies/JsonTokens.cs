@@ -55,6 +55,29 @@ internal sealed class JsonTokens
     /// <summary>The index just after the value that starts at <paramref name="index"/>.</summary>
     public int After(int index) => _items[index].End >= 0 ? _items[index].End + 1 : index + 1;
 
+    /// <summary>
+    /// Writes an object of the document: its members in their order, each kept value as read, and the one member the model
+    /// holds itself (its value -1) by <paramref name="writeOwn"/>.
+    /// </summary>
+    public void WriteObject<TState>(Utf8JsonWriter writer, IReadOnlyList<PolicyMember> members, TState state, Action<Utf8JsonWriter, TState> writeOwn)
+    {
+        writer.WriteStartObject();
+        foreach (var member in members)
+        {
+            writer.WritePropertyName(member.Name);
+            if (member.Value >= 0)
+            {
+                WriteValue(writer, member.Value);
+            }
+            else
+            {
+                writeOwn(writer, state);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
     /// <summary>Writes the value that starts at <paramref name="index"/>.</summary>
     public void WriteValue(Utf8JsonWriter writer, int index)
     {

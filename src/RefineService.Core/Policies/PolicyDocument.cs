@@ -81,31 +81,22 @@ public sealed class PolicyDocument
     public void WriteTo(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStartObject();
-        foreach (var member in _members)
+        _tokens.WriteObject(writer, _members, this, static (writer, document) =>
         {
-            writer.WritePropertyName(member.Name);
-            if (member.Value >= 0)
+            if (!document.StatementIsArray)
             {
-                _tokens.WriteValue(writer, member.Value);
+                document.Statements[0].WriteTo(writer);
+                return;
             }
-            else if (!StatementIsArray)
-            {
-                Statements[0].WriteTo(writer);
-            }
-            else
-            {
-                writer.WriteStartArray();
-                foreach (var statement in Statements)
-                {
-                    statement.WriteTo(writer);
-                }
 
-                writer.WriteEndArray();
+            writer.WriteStartArray();
+            foreach (var statement in document.Statements)
+            {
+                statement.WriteTo(writer);
             }
-        }
 
-        writer.WriteEndObject();
+            writer.WriteEndArray();
+        });
     }
 
     /// <summary>The document as compact JSON text with characters as written (<see cref="Compact"/>); made once.</summary>

@@ -60,31 +60,22 @@ public sealed class PolicyStatement
     public void WriteTo(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStartObject();
-        foreach (var member in _members)
+        _tokens.WriteObject(writer, _members, this, static (writer, statement) =>
         {
-            writer.WritePropertyName(member.Name);
-            if (member.Value >= 0)
+            if (statement.EntriesAsString)
             {
-                _tokens.WriteValue(writer, member.Value);
+                writer.WriteStringValue(statement.Entries[0]);
+                return;
             }
-            else if (EntriesAsString)
-            {
-                writer.WriteStringValue(Entries[0]);
-            }
-            else
-            {
-                writer.WriteStartArray();
-                foreach (var entry in Entries)
-                {
-                    writer.WriteStringValue(entry);
-                }
 
-                writer.WriteEndArray();
+            writer.WriteStartArray();
+            foreach (var entry in statement.Entries)
+            {
+                writer.WriteStringValue(entry);
             }
-        }
 
-        writer.WriteEndObject();
+            writer.WriteEndArray();
+        });
     }
 }
 
