@@ -10,11 +10,13 @@ public static class CatalogServiceCollectionExtensions
     {
         services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.SectionName);
         services.AddSingleton<ICatalogSource, ConfiguredCatalogSource>();
+        services.AddSingleton<CurrentCatalog>();
         services.AddSingleton<CatalogLoader>();
         services.AddHostedService(provider => provider.GetRequiredService<CatalogLoader>());
 
-        // Handlers and validators take the catalog itself: it is loaded before the first request can arrive (CatalogLoader).
-        services.AddSingleton(provider => provider.GetRequiredService<CatalogLoader>().Catalog);
+        // Handlers take the catalog itself, once per request: it is loaded before the first request can arrive (CatalogLoader),
+        // and a request keeps the one it started with when a newer one replaces it.
+        services.AddScoped(provider => provider.GetRequiredService<CurrentCatalog>().Catalog);
         services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog", tags: [HealthEndpoints.ReadyTag]);
         return services;
     }

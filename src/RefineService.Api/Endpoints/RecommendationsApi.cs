@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RefineService.Api.Contracts;
 using RefineService.Api.OpenApi;
 using RefineService.Api.Security;
+using RefineService.Api.Telemetry;
 using RefineService.Api.Validation;
 using RefineService.Core.Catalog;
 using RefineService.Core.Refinement;
@@ -36,10 +38,12 @@ public static class RecommendationsApi
     // Refines every policy of the request against the union of its unused actions; the token is cancelled past the request's time limit.
     // What was done is told in counts on the request's own log line (see LoggingExtensions.UseRequestLogging).
     // The body is optional only so that the validation filter can answer an empty one in its own words; it never reaches here null.
+    // The same counts go to the service's metrics and to the request's activity (ServiceMetrics, ServiceActivities).
     public static Ok<RecommendationResponse> Recommend(
-        RecommendationRequest? request, ActionCatalog catalog, IDiagnosticContext diagnostics, CancellationToken cancellationToken = default)
+        RecommendationRequest? request, ActionCatalog catalog, IDiagnosticContext diagnostics, ServiceMetrics? metrics = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var activity = ServiceActivities.Source.StartActivity(ServiceActivities.Recommendation);
         var permissions = RecommendationInputs.UnusedActions(request);
         var unused = UnusedActionSet.Create(catalog, permissions);
         var findingWarnings = unused.Warnings.Select(w => RecommendationResults.Warning(w, w.Path)).ToList();
@@ -49,8 +53,11 @@ public static class RecommendationsApi
         int create = 0, detach = 0, characters = 0, warnings = 0;
         foreach (var policy in RecommendationInputs.Policies(request))
         {
+            var started = Stopwatch.GetTimestamp();
             var result = refiner.Refine(policy.Document, unused, policy.Options, cancellationToken);
+            var engineTime = Stopwatch.GetElapsedTime(started);
             var recommendation = RecommendationResults.Recommendation(policy, result, findingWarnings, cancellationToken);
+            metrics?.PolicyRefined(recommendation.RecommendedAction.ToString(), engineTime, result.Summary.RemovedByAccessLevel);
             recommendations.Add(recommendation);
             create += recommendation.RecommendedAction == RecommendedAction.CreatePolicy ? 1 : 0;
             detach += recommendation.RecommendedAction == RecommendedAction.DetachPolicy ? 1 : 0;
@@ -66,6 +73,15 @@ public static class RecommendationsApi
         diagnostics.Set("DetachCount", detach);
         diagnostics.Set("RecommendedCharacters", characters);
         diagnostics.Set("WarningCount", warnings);
+        metrics?.RecommendationMade();
+        activity?.SetTag("refineservice.catalog.version", catalog.Version)
+            .SetTag("refineservice.policy.count", recommendations.Count)
+            .SetTag("refineservice.finding.count", permissions.Count)
+            .SetTag("refineservice.unused_action.count", unused.CatalogActionCount)
+            .SetTag("refineservice.create.count", create)
+            .SetTag("refineservice.detach.count", detach)
+            .SetTag("refineservice.recommended_characters", characters)
+            .SetTag("refineservice.warning.count", warnings);
 
         return TypedResults.Ok(new RecommendationResponse
         {
