@@ -60,6 +60,9 @@ public static class TelemetryExtensions
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // The instruments are made with the meter: made now, the catalog's gauges are there from the first scrape on.
+        app.ServiceProvider.GetRequiredService<ServiceMetrics>();
         if (app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TelemetryOptions>>().Value.PrometheusEnabled)
         {
             app.MapPrometheusScrapingEndpoint(MetricsPath).DisableRateLimiting().ExcludeFromDescription();
