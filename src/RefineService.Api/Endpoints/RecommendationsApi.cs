@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using RefineService.Api.Catalog;
 using RefineService.Api.Contracts;
 using RefineService.Api.OpenApi;
 using RefineService.Api.Security;
@@ -40,7 +41,8 @@ public static class RecommendationsApi
     // The body is optional only so that the validation filter can answer an empty one in its own words; it never reaches here null.
     // The same counts go to the service's metrics and to the request's activity (ServiceMetrics, ServiceActivities).
     public static Ok<RecommendationResponse> Recommend(
-        RecommendationRequest? request, ActionCatalog catalog, IDiagnosticContext diagnostics, ServiceMetrics? metrics = null, CancellationToken cancellationToken = default)
+        RecommendationRequest? request, ActionCatalog catalog, IDiagnosticContext diagnostics,
+        ServiceMetrics? metrics = null, CatalogFreshness? freshness = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         using var activity = ServiceActivities.Source.StartActivity(ServiceActivities.Recommendation);
@@ -57,6 +59,11 @@ public static class RecommendationsApi
             var result = refiner.Refine(policy.Document, unused, policy.Options, cancellationToken);
             var engineTime = Stopwatch.GetElapsedTime(started);
             var recommendation = RecommendationResults.Recommendation(policy, result, findingWarnings, cancellationToken);
+            if (freshness is not null && CatalogWarnings.For(catalog, freshness, recommendation.Warnings).ToList() is { Count: > 0 } catalogWarnings)
+            {
+                recommendation = recommendation with { Warnings = [.. recommendation.Warnings, .. catalogWarnings] };
+            }
+
             metrics?.PolicyRefined(recommendation.RecommendedAction.ToString(), engineTime, result.Summary.RemovedByAccessLevel);
             recommendations.Add(recommendation);
             create += recommendation.RecommendedAction == RecommendedAction.CreatePolicy ? 1 : 0;
