@@ -37,21 +37,26 @@ public static class RecommendationsApi
     // What was done is told in counts on the request's own log line (see LoggingExtensions.UseRequestLogging).
     // The body is optional only so that the validation filter can answer an empty one in its own words; it never reaches here null.
     public static Ok<RecommendationResponse> Recommend(
-        RecommendationRequest? request, ActionCatalog catalog, IDiagnosticContext diagnostics, CancellationToken cancellationToken = default)
+        RecommendationRequest? request, ActionCatalog catalog, IDiagnosticContext diagnostics, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(clock);
+        var startedAt = clock.GetUtcNow();
+        var findings = FindingReport.Read(request);
         var permissions = RecommendationInputs.UnusedActions(request);
         var unused = UnusedActionSet.Create(catalog, permissions);
         var findingWarnings = unused.Warnings.Select(w => RecommendationResults.Warning(w, w.Path)).ToList();
 
         var refiner = new Refiner(catalog);
         var recommendations = new List<PolicyRecommendation>();
-        int create = 0, detach = 0, characters = 0, warnings = 0;
+        var steps = new List<RecommendedStep>();
+        int create = 0, detach = 0, characters = 0, warnings = findings.Warnings.Count;
         foreach (var policy in RecommendationInputs.Policies(request))
         {
             var result = refiner.Refine(policy.Document, unused, policy.Options, cancellationToken);
             var recommendation = RecommendationResults.Recommendation(policy, result, findingWarnings, cancellationToken);
             recommendations.Add(recommendation);
+            steps.AddRange(RecommendationResults.Steps(policy, recommendation));
             create += recommendation.RecommendedAction == RecommendedAction.CreatePolicy ? 1 : 0;
             detach += recommendation.RecommendedAction == RecommendedAction.DetachPolicy ? 1 : 0;
             characters += recommendation.Size.Characters;
@@ -65,13 +70,22 @@ public static class RecommendationsApi
         diagnostics.Set("CreateCount", create);
         diagnostics.Set("DetachCount", detach);
         diagnostics.Set("RecommendedCharacters", characters);
-        diagnostics.Set("WarningCount", warnings);
+        diagnostics.Set("RemediationCount", findings.Remediations.Count);
 
+        var resourceArn = request.Finding?.Resource ?? request.ResourceArn;
+        var requestWarnings = resourceArn is null ? [.. findings.Warnings, RecommendationResults.ResourceArnMissing()] : findings.Warnings;
+        diagnostics.Set("WarningCount", warnings + (requestWarnings.Count - findings.Warnings.Count));
         return TypedResults.Ok(new RecommendationResponse
         {
             CatalogVersion = catalog.Version,
             Recommendations = recommendations,
-            RecommendedSteps = [.. recommendations.SelectMany(RecommendationResults.Steps)],
+            RecommendedSteps = steps,
+            FindingRecommendation = RecommendationResults.FindingRecommendation(resourceArn, steps, findings.Failure, startedAt, clock.GetUtcNow()),
+            Finding = request.Finding is { } finding
+                ? new FindingSummary { Id = finding.Id, Resource = finding.Resource, FindingType = finding.FindingType, Status = finding.Status }
+                : null,
+            Remediations = findings.Remediations,
+            Warnings = requestWarnings,
         });
     }
 }
