@@ -23,11 +23,14 @@ public static class RecommendationsApi
             .WithDescription(
                 "Removes from each policy the actions reported unused, keeping its structure: individually listed unused actions are removed, " +
                 "and a wildcard that covers unused actions is replaced by its shortest safe prefixes (the least general generalization). " +
-                "Unused actions come as `unusedPermissions`, as Access Analyzer's `findingDetails`, or both. " +
+                "Unused actions come as a whole GetFindingV2 answer (`finding`), as its `findingDetails`, as `unusedPermissions`, or several; " +
+                "the answer also gives the result in the exact shape of GetFindingRecommendation (`findingRecommendation`). " +
+                "A member the contract does not define is refused at its path; members AWS adds to its own shapes are tolerated and counted in a warning. " +
                 "Errors are keyed by the JSON path of the field at fault, e.g. `$.policies[0].document.Statement[1].Effect`; " +
                 "warnings carry the same kind of path.")
             .WithValidation<RecommendationRequest>()
-            .WithRequestExample(RequestExamples.Recommendation)
+            .WithRequestExample(RequestExamples.Recommendation, "The seed article's policy and unused permissions")
+            .WithRequestExample(RequestExamples.Finding, "The same policy, named, with its whole GetFindingV2 answer as the AWS CLI prints it")
             .ProducesBodyProblems();
 
         return group;
