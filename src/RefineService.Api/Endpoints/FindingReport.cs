@@ -86,7 +86,8 @@ internal sealed record FindingReport(IReadOnlyList<Remediation> Remediations, IR
 
     private static Remediation? Remediate(FindingDetail detail, string path, string? resource)
     {
-        var principal = resource is null ? "the principal" : $"'{resource}'";
+        var principal = resource is null ? string.Empty : $" '{resource}'";
+        var user = resource is null ? "the user" : $"'{resource}'";
         if (detail.UnusedIamRoleDetails is { } role)
         {
             return new Remediation
@@ -94,7 +95,7 @@ internal sealed record FindingReport(IReadOnlyList<Remediation> Remediations, IR
                 Kind = RemediationKind.DeleteRole,
                 Path = JsonPath.Property(path, "unusedIamRoleDetails"),
                 LastAccessed = role.LastAccessed?.Value,
-                Message = $"The role {principal} is not used{Since(role.LastAccessed)}: delete it (remove it from its instance profiles, detach and delete its policies, then 'aws iam delete-role') rather than refine its policies.",
+                Message = $"The role{principal} has not been used{Since(role.LastAccessed)}: delete it (remove it from its instance profiles, detach and delete its policies, then 'aws iam delete-role') rather than refine its policies.",
             };
         }
 
@@ -106,7 +107,7 @@ internal sealed record FindingReport(IReadOnlyList<Remediation> Remediations, IR
                 Path = JsonPath.Property(path, "unusedIamUserAccessKeyDetails"),
                 AccessKeyId = key.AccessKeyId,
                 LastAccessed = key.LastAccessed?.Value,
-                Message = $"The access key {(key.AccessKeyId is null ? string.Empty : $"'{key.AccessKeyId}' ")}of {principal} is not used{Since(key.LastAccessed)}: deactivate it ('aws iam update-access-key --status Inactive'), then delete it once nothing depends on it.",
+                Message = $"The access key {(key.AccessKeyId is null ? string.Empty : $"'{key.AccessKeyId}' ")}of {user} has not been used{Since(key.LastAccessed)}: deactivate it ('aws iam update-access-key --status Inactive'), then delete it once nothing depends on it.",
             };
         }
 
@@ -117,7 +118,7 @@ internal sealed record FindingReport(IReadOnlyList<Remediation> Remediations, IR
                 Kind = RemediationKind.RemoveConsolePassword,
                 Path = JsonPath.Property(path, "unusedIamUserPasswordDetails"),
                 LastAccessed = password.LastAccessed?.Value,
-                Message = $"The console password of {principal} is not used{Since(password.LastAccessed)}: remove it ('aws iam delete-login-profile').",
+                Message = $"The console password of {user} has not been used{Since(password.LastAccessed)}: remove it ('aws iam delete-login-profile').",
             };
         }
 
