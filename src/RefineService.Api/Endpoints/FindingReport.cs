@@ -9,7 +9,7 @@ namespace RefineService.Api.Endpoints;
 /// passwords, warnings for findings that are not about unused access and for members of AWS's shapes this service does
 /// not read, and whether a recommendation can be made at all.
 /// </summary>
-internal sealed record FindingReport(IReadOnlyList<Remediation> Remediations, IReadOnlyList<Warning> Warnings, RecommendationError? Failure)
+internal sealed record FindingReport(string? ResourceArn, IReadOnlyList<Remediation> Remediations, IReadOnlyList<Warning> Warnings, RecommendationError? Failure)
 {
     /// <summary>The stable codes of the request's own warnings.</summary>
     public static class Codes
@@ -80,8 +80,16 @@ internal sealed record FindingReport(IReadOnlyList<Remediation> Remediations, IR
                 $"{unknown.Count} member(s) of AWS's shapes that this service does not read were ignored: {named}{(unknown.Count > NamedUnknownMembers ? ", ..." : string.Empty)}.")));
         }
 
+        // Access Analyzer's answer names its principal; without one, the request gets no findingRecommendation, and is told why.
+        var resourceArn = request.Finding?.Resource ?? request.ResourceArn;
+        if (resourceArn is null)
+        {
+            warnings.Add(Warning(Codes.ResourceArnMissing, "$.resourceArn",
+                "The request names no principal, so the answer has no 'findingRecommendation' (Access Analyzer's shape needs the principal's ARN): give the whole GetFindingV2 answer in 'finding', or the ARN in 'resourceArn'."));
+        }
+
         var failure = unusedPermissions ? null : Unsupported(request.Finding?.FindingType, otherKinds);
-        return new FindingReport(remediations, warnings, failure);
+        return new FindingReport(resourceArn, remediations, warnings, failure);
     }
 
     private static Remediation? Remediate(FindingDetail detail, string path, string? resource)

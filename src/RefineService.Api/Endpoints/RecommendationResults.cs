@@ -67,14 +67,6 @@ internal static class RecommendationResults
             Status = failure is null ? RecommendationStatus.Succeeded : RecommendationStatus.Failed,
         };
 
-    /// <summary>Why the answer has no <c>findingRecommendation</c>.</summary>
-    public static Warning ResourceArnMissing() => new()
-    {
-        Code = FindingReport.Codes.ResourceArnMissing,
-        Path = "$.resourceArn",
-        Message = "The request names no principal, so the answer has no 'findingRecommendation' (Access Analyzer's shape needs the principal's ARN): give the whole GetFindingV2 answer in 'finding', or the ARN in 'resourceArn'.",
-    };
-
     public static Warning Warning(RefinementWarning warning, string path) =>
         new() { Code = warning.Code, Message = warning.Message, Path = path };
 

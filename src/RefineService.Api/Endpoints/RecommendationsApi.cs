@@ -74,21 +74,18 @@ public static class RecommendationsApi
         diagnostics.Set("DetachCount", detach);
         diagnostics.Set("RecommendedCharacters", characters);
         diagnostics.Set("RemediationCount", findings.Remediations.Count);
-
-        var resourceArn = request.Finding?.Resource ?? request.ResourceArn;
-        var requestWarnings = resourceArn is null ? [.. findings.Warnings, RecommendationResults.ResourceArnMissing()] : findings.Warnings;
-        diagnostics.Set("WarningCount", warnings + (requestWarnings.Count - findings.Warnings.Count));
+        diagnostics.Set("WarningCount", warnings);
         return TypedResults.Ok(new RecommendationResponse
         {
             CatalogVersion = catalog.Version,
             Recommendations = recommendations,
             RecommendedSteps = steps,
-            FindingRecommendation = RecommendationResults.FindingRecommendation(resourceArn, steps, findings.Failure, startedAt, clock.GetUtcNow()),
+            FindingRecommendation = RecommendationResults.FindingRecommendation(findings.ResourceArn, steps, findings.Failure, startedAt, clock.GetUtcNow()),
             Finding = request.Finding is { } finding
                 ? new FindingSummary { Id = finding.Id, Resource = finding.Resource, FindingType = finding.FindingType, Status = finding.Status }
                 : null,
             Remediations = findings.Remediations,
-            Warnings = requestWarnings,
+            Warnings = findings.Warnings,
         });
     }
 }

@@ -29,6 +29,10 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
         RuleFor(request => request.Policy).Custom(ReportProblems).When(request => request.Policy is not null);
         RuleFor(request => request.PolicyUpdatedAt).Readable();
         RuleFor(request => request.ResourceArn).Arn();
+        RuleFor(request => request.ResourceArn)
+            .Equal(request => request.Finding!.Resource)
+            .WithMessage(request => $"'resourceArn' names another principal than the finding's 'resource' ('{request.Finding!.Resource}'); give one of them.")
+            .When(request => request.ResourceArn is not null && request.Finding?.Resource is not null);
         RuleFor(request => request.Policy)
             .NotNull()
             .WithMessage("'policyId', 'policyKind' and 'policyUpdatedAt' describe the single 'policy'; with 'policies', give each policy its 'id', 'kind' and 'updatedAt'.")
