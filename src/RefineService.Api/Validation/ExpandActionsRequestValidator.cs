@@ -16,6 +16,7 @@ internal sealed class ExpandActionsRequestValidator : AbstractValidator<ExpandAc
 
     public ExpandActionsRequestValidator(CurrentCatalog current)
     {
+        RuleFor(request => request).Custom(ContractRules.RefuseUnknownMembers);
         RuleFor(request => request.Patterns)
             .Cascade(CascadeMode.Stop)
             .NotNull()
