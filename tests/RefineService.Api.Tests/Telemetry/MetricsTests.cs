@@ -11,8 +11,10 @@ namespace RefineService.Api.Tests.Telemetry;
 
 /// <summary>
 /// <c>/metrics</c> serves the framework's HTTP metrics and each of the service's own instruments, with the counts of the
-/// requests a test made. Each test has a service of its own, so that no other test's requests are counted.
+/// requests a test made. Each test has a service of its own, and runs alone: OpenTelemetry listens to meters by name,
+/// process-wide, so a service started by another test at the same time would be counted too.
 /// </summary>
+[Collection(nameof(MetricsTests))]
 public sealed partial class MetricsTests
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
@@ -97,3 +99,7 @@ public sealed partial class MetricsTests
     [GeneratedRegex(@"^(?<name>[a-z_]+)(\{(?<labels>[^}]*)\})? (?<value>\S+)", RegexOptions.Multiline)]
     private static partial Regex Sample();
 }
+
+/// <summary>Runs <see cref="MetricsTests"/> when no other test runs.</summary>
+[CollectionDefinition(nameof(MetricsTests), DisableParallelization = true)]
+public sealed class MetricsTestsRunAlone;
