@@ -20,7 +20,7 @@ public sealed class CliRun : IDisposable
     public string SeedUnused => File("request.json", RequestExamples.Load(RequestExamples.Recommendation).ToJsonString());
 
     /// <summary>The seed article's finding as the AWS CLI prints get-finding-v2.</summary>
-    public static string SeedFinding => Path.Combine(AppContext.BaseDirectory, "Inputs", "seed-get-finding-v2.cli.json");
+    public static string SeedFinding => Path.Combine(AppContext.BaseDirectory, "Inputs", "seed-finding.json");
 
     public string File(string name, string text)
     {
