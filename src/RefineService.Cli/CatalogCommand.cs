@@ -12,7 +12,7 @@ internal static class CatalogCommand
         command.SetAction((_, _) => RefineCommand.Guarded(console, async () =>
         {
             var pipeline = ServicePipeline.Create();
-            await console.Out.WriteLineAsync(pipeline.Write(CatalogApi.GetCatalog(pipeline.Catalog).Value!));
+            await console.Out.WriteLineAsync(pipeline.Write(CatalogApi.GetCatalog(pipeline.Catalog, pipeline.Freshness).Value!));
             return ExitCodes.Success;
         }));
         return command;

@@ -67,7 +67,8 @@ internal static class PolicyCommand
             var pipeline = ServicePipeline.Create();
             var body = JsonSerializer.SerializeToElement(request);
             var read = await pipeline.ReadAsync<RecommendationRequest>(body, cancellationToken);
-            var answer = RecommendationsApi.Recommend(read, pipeline.Catalog, pipeline.Diagnostics, TimeProvider.System, cancellationToken).Value!;
+            var answer = RecommendationsApi.Recommend(
+                read, pipeline.Catalog, pipeline.Diagnostics, TimeProvider.System, freshness: pipeline.Freshness, cancellationToken: cancellationToken).Value!;
             await WriteAsync(console, pipeline, answer, Enum.Parse<OutputFormat>(parsed.GetRequiredValue(output), ignoreCase: true));
 
             var changes = answer.Recommendations.Any(r => r.RecommendedAction != RecommendedAction.None);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RefineService.Api.Catalog;
 using RefineService.Api.Errors;
 using RefineService.Api.Json;
 using RefineService.Api.Validation;
@@ -36,6 +37,9 @@ internal sealed class ServicePipeline
     public static ServicePipeline Create() => new(ActionCatalog.LoadEmbedded());
 
     public ActionCatalog Catalog { get; }
+
+    /// <summary>How old the catalog is, against the service's default age limit.</summary>
+    public CatalogFreshness Freshness { get; } = new(Options.Create(new CatalogOptions()), TimeProvider.System);
 
     /// <summary>The service's JSON settings.</summary>
     public JsonSerializerOptions Json { get; }

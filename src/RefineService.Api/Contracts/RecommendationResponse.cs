@@ -143,7 +143,7 @@ public sealed record PolicySize
 /// <summary>A warning about the input or the result.</summary>
 public sealed record Warning
 {
-    /// <summary>A stable code: <c>UnknownAction</c>, <c>UnknownService</c> or <c>PolicySizeExceeded</c>.</summary>
+    /// <summary>A stable code: <c>UnknownAction</c>, <c>UnknownService</c>, <c>PolicySizeExceeded</c>, <c>UnknownActions</c> (their count: the catalog may be behind) or <c>CatalogStale</c>.</summary>
     public required string Code { get; init; }
 
     /// <summary>A sentence for people.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Options;
 using RefineService.Api.Errors;
+using RefineService.Api.Telemetry;
 
 namespace RefineService.Api.Limits;
 
@@ -20,12 +21,18 @@ public static class RequestTimeLimit
             {
                 Timeout = limit.Value.Timeout,
                 TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
-                WriteTimeoutResponse = context => context.WriteProblemAsync(
+                WriteTimeoutResponse = context => Refused(context).WriteProblemAsync(
                     StatusCodes.Status503ServiceUnavailable,
                     "The request took too long",
                     string.Create(CultureInfo.InvariantCulture,
                         $"The service stopped working on this request after {limit.Value.Timeout.TotalSeconds:0.###} seconds; send fewer or smaller policies, or retry later.")).AsTask(),
             }));
         return services;
+    }
+
+    private static HttpContext Refused(HttpContext context)
+    {
+        context.RequestServices.GetRequiredService<ServiceMetrics>().Refused("time", "timed_out");
+        return context;
     }
 }
