@@ -26,6 +26,9 @@ internal sealed class ServicePipeline
     {
         Catalog = catalog;
         var services = new ServiceCollection();
+        var current = new CurrentCatalog();
+        current.Replace(catalog);
+        services.AddSingleton(current);
         services.AddSingleton(catalog);
         services.AddApiJson();
         services.AddRequestValidation();
