@@ -19,7 +19,8 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
 
     /// <summary>Everything wrong with <paramref name="answer"/> as the recommendation for <paramref name="original"/>; empty when it is right.</summary>
     /// <param name="newWildcards">Whether the refinement may write new wildcards (<c>"wildcards": "prefix"</c>).</param>
-    public IReadOnlyList<string> Judge(JsonNode? original, UnusedActions unused, Answer answer, bool newWildcards)
+    /// <param name="compact">Whether the original entries another entry covers had to go too (<c>"compact": true</c>).</param>
+    public IReadOnlyList<string> Judge(JsonNode? original, UnusedActions unused, Answer answer, bool newWildcards, bool compact = false)
     {
         var failures = new List<string>();
         var before = Policy.Read(original);
@@ -56,7 +57,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
         }
 
         failures.AddRange(JudgeCounts(allowedBefore, allowedAfter, answer.Summary));
-        failures.AddRange(JudgeStatements(original, before, after, unused, answer, newWildcards));
+        failures.AddRange(JudgeStatements(original, before, after, unused, answer, newWildcards, compact));
         return failures;
     }
 
@@ -109,7 +110,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
         }
     }
 
-    private IEnumerable<string> JudgeStatements(JsonNode? original, Policy before, Policy after, UnusedActions unused, Answer answer, bool newWildcards)
+    private IEnumerable<string> JudgeStatements(JsonNode? original, Policy before, Policy after, UnusedActions unused, Answer answer, bool newWildcards, bool compact)
     {
         if (answer.Changes.Count != before.Statements.Count)
         {
@@ -134,7 +135,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
                     yield return $"Statement[{i}] removed although it is no Allow statement with actions";
                 }
 
-                foreach (var failure in JudgeEntries(i, statement, null, unused, change, newWildcards))
+                foreach (var failure in JudgeEntries(i, statement, null, unused, change, newWildcards, compact))
                 {
                     yield return failure;
                 }
@@ -159,7 +160,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
                 continue;
             }
 
-            foreach (var failure in JudgeEntries(i, statement, refined, unused, change, newWildcards))
+            foreach (var failure in JudgeEntries(i, statement, refined, unused, change, newWildcards, compact))
             {
                 yield return failure;
             }
@@ -182,12 +183,17 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
         }
     }
 
-    private IEnumerable<string> JudgeEntries(int index, PolicyStatement? statement, PolicyStatement? refined, UnusedActions unused, ChangeRecord change, bool newWildcards)
+    private IEnumerable<string> JudgeEntries(int index, PolicyStatement? statement, PolicyStatement? refined, UnusedActions unused, ChangeRecord change, bool newWildcards, bool compact)
     {
         var originalEntries = statement?.Entries ?? [];
         var refinedEntries = refined?.Entries ?? [];
         var added = Without(refinedEntries, originalEntries);
         var removed = Without(originalEntries, refinedEntries);
+        foreach (var failure in JudgeRedundancy(index, originalEntries, refinedEntries, added, change, compact))
+        {
+            yield return failure;
+        }
+
         if (refinedEntries.Distinct(StringComparer.OrdinalIgnoreCase).Count() != refinedEntries.Count)
         {
             yield return $"Statement[{index}]: an entry appears twice: {string.Join(", ", refinedEntries)}";
@@ -264,6 +270,59 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
                 yield return $"Statement[{index}]: {replaced.Entry} allowed {string.Join(", ", uncovered.Select(i => catalog.Spelled[i]))}, which are used, and the statement lost them";
             }
         }
+    }
+
+    /// <summary>
+    /// No entry the refinement wrote (with <paramref name="compact"/>, no entry at all) is covered by another entry of the
+    /// statement, for every name; each entry said to be left out as redundant is covered by one the statement holds, so
+    /// leaving it out changes nothing allowed; and without <paramref name="compact"/> no original entry is left out so.
+    /// </summary>
+    private static IEnumerable<string> JudgeRedundancy(int index, IReadOnlyList<string> originalEntries, IReadOnlyList<string> refinedEntries, List<string> added, ChangeRecord change, bool compact)
+    {
+        var mayGo = compact ? refinedEntries : added;
+
+        // Only an entry whose text before its first wildcard begins the other's can cover it: the rest are not walked.
+        var byStart = refinedEntries.ToLookup(LiteralStart, StringComparer.Ordinal);
+        foreach (var entry in mayGo)
+        {
+            var start = LiteralStart(entry);
+            var by = Enumerable.Range(0, start.Length + 1).SelectMany(length => byStart[start[..length]])
+                .FirstOrDefault(other => !string.Equals(other, entry, StringComparison.OrdinalIgnoreCase) && Cover.Covers(other, entry));
+            if (by is not null)
+            {
+                yield return $"Statement[{index}]: '{entry}' is redundant: '{by}' covers it";
+            }
+        }
+
+        var written = refinedEntries.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var redundant in change.Redundant)
+        {
+            if (written.Contains(redundant.Entry))
+            {
+                yield return $"Statement[{index}]: '{redundant.Entry}' is said to be redundant but is written";
+            }
+
+            if (!written.Contains(redundant.CoveredBy))
+            {
+                yield return $"Statement[{index}]: '{redundant.Entry}' is said to be covered by '{redundant.CoveredBy}', which the statement does not hold";
+            }
+            else if (!Cover.Covers(redundant.CoveredBy, redundant.Entry))
+            {
+                yield return $"Statement[{index}]: '{redundant.CoveredBy}' does not cover '{redundant.Entry}' for every name";
+            }
+
+            if (!compact && originalEntries.Contains(redundant.Entry, StringComparer.OrdinalIgnoreCase))
+            {
+                yield return $"Statement[{index}]: the original entry '{redundant.Entry}' was left out, but compact is off";
+            }
+        }
+    }
+
+    private static string LiteralStart(string entry)
+    {
+        var lower = entry.ToLowerInvariant();
+        var wildcard = lower.AsSpan().IndexOfAny('*', '?');
+        return wildcard < 0 ? lower : lower[..wildcard];
     }
 
     private IEnumerable<string> JudgeNotActionAdditions(int index, PolicyStatement statement, List<string> added, UnusedActions unused, bool newWildcards)

@@ -20,11 +20,28 @@ public enum PolicyKind
     InlineGroup,
 }
 
+/// <summary>What a recommendation does when it is over its kind's size limit.</summary>
+public enum FitMode
+{
+    /// <summary>One recommended policy and a <c>PolicySizeExceeded</c> warning; the split is given beside it.</summary>
+    Warn,
+
+    /// <summary>The split is the recommendation: one policy per part, each within the limit.</summary>
+    Split,
+}
+
 /// <summary>Options of one refinement.</summary>
 /// <param name="Wildcards">How replaced wildcards are written.</param>
 /// <param name="Explain">Whether each replaced entry carries its trie as a Mermaid flowchart.</param>
 /// <param name="Kind">The policy's kind, for its size limit.</param>
-public sealed record RefinementOptions(WildcardMode Wildcards = WildcardMode.Prefix, bool Explain = false, PolicyKind Kind = PolicyKind.Managed)
+/// <param name="Compact">Whether original entries that another entry of their statement covers are dropped too, not only those the refinement writes.</param>
+/// <param name="Fit">What the recommendation does when it is over its kind's size limit.</param>
+public sealed record RefinementOptions(
+    WildcardMode Wildcards = WildcardMode.Prefix,
+    bool Explain = false,
+    PolicyKind Kind = PolicyKind.Managed,
+    bool Compact = false,
+    FitMode Fit = FitMode.Warn)
 {
     public static RefinementOptions Default { get; } = new();
 }

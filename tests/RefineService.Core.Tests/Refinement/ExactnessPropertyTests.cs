@@ -29,6 +29,10 @@ public class ExactnessPropertyTests
         PropertyRun.Check(Cases.Case, c => Check(c, WildcardMode.Prefix, explain: true), c => c.ToString(), iterations: 60);
 
     [Fact]
+    public void DroppingTheOriginalsRedundantEntriesChangesNothingAllowed() =>
+        PropertyRun.Check(Cases.Case, c => Check(c, WildcardMode.Prefix, explain: false, compact: true), c => c.ToString(), iterations: 150);
+
+    [Fact]
     public void TheOracleSeesTheSameCatalogAsTheEngine()
     {
         var oracle = OracleCatalog.Shipped;
@@ -37,13 +41,13 @@ public class ExactnessPropertyTests
         Assert.All(Enumerable.Range(0, Catalog.Count), i => Assert.Equal(oracle.Spelled[oracle.IndexOf(Catalog[i].FullName)], Catalog[i].FullName));
     }
 
-    private static void Check(PolicyCase c, WildcardMode mode, bool explain)
+    private static void Check(PolicyCase c, WildcardMode mode, bool explain, bool compact = false)
     {
         var permissions = new JsonArray([.. c.UnusedPermissions.Select(p => p!.DeepClone()), .. c.FindingDetails.Select(d => d!["unusedPermissionDetails"]!.DeepClone())]);
         var unused = UnusedActionSet.Create(Catalog, [.. permissions.Select(ToEngine)]);
-        var result = new Refiner(Catalog).Refine(PolicyDocument.Parse(c.Policy.ToJsonString()), unused, new RefinementOptions(mode, explain));
+        var result = new Refiner(Catalog).Refine(PolicyDocument.Parse(c.Policy.ToJsonString()), unused, new RefinementOptions(mode, explain, Compact: compact));
 
-        var failures = RecommendationOracle.Shipped.Judge(c.Policy, Oracle.UnusedActions.FromList(OracleCatalog.Shipped, permissions), ToAnswer(result), mode == WildcardMode.Prefix);
+        var failures = RecommendationOracle.Shipped.Judge(c.Policy, Oracle.UnusedActions.FromList(OracleCatalog.Shipped, permissions), ToAnswer(result), mode == WildcardMode.Prefix, compact);
 
         Assert.True(failures.Count == 0, string.Join("\n", failures.Select(f => f.Length > 600 ? f[..600] + " ..." : f)) + "\nrecommended: " + result.RecommendedPolicy?.ToCompactJson());
     }
@@ -60,7 +64,10 @@ public class ExactnessPropertyTests
             c.Status.ToString().ToLowerInvariant(),
             c.Removed,
             c.Added,
-            [.. c.Replaced.Select(r => new Replaced(r.Entry, r.With))]))],
+            [.. c.Replaced.Select(r => new Replaced(r.Entry, r.With))])
+        {
+            Redundant = [.. c.Redundant.Select(r => new Redundant(r.Entry, r.CoveredBy))],
+        })],
         new Counts(
             result.Summary.AllowedActionsBefore,
             result.Summary.AllowedActionsAfter,
