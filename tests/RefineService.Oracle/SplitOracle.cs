@@ -66,11 +66,6 @@ public sealed class SplitOracle(OracleCatalog catalog)
             }
         }
 
-        if (parts.Count < 2)
-        {
-            failures.Add($"split: {parts.Count} parts");
-        }
-
         return failures;
     }
 

@@ -44,3 +44,6 @@ public sealed class PolicyKindConverter() : ContractEnumConverter<PolicyKind>("a
 
 /// <summary>Reads and writes <see cref="WildcardMode"/>: <c>prefix</c>, <c>none</c>.</summary>
 public sealed class WildcardModeConverter() : ContractEnumConverter<WildcardMode>("a wildcards mode", WildcardMode.Prefix);
+
+/// <summary>Reads and writes <see cref="FitMode"/>: <c>warn</c>, <c>split</c>.</summary>
+public sealed class FitModeConverter() : ContractEnumConverter<FitMode>("a fit mode", FitMode.Warn);

@@ -48,4 +48,11 @@ public sealed record RecommendationOptions
 
     /// <summary>Whether each replaced wildcard also carries, as <c>trie</c>, the trie that chose its replacements as a Mermaid flowchart. Default false.</summary>
     public bool? Explain { get; init; }
+
+    /// <summary>Whether entries of the original that another entry of the same statement covers are dropped too (entries the refinement writes always are). Default false.</summary>
+    public bool? Compact { get; init; }
+
+    /// <summary>What a recommendation over its kind's size limit leads with: <c>warn</c> (default) the one policy and a <c>PolicySizeExceeded</c> warning, the split beside it; <c>split</c> the split, one <c>CREATE_POLICY</c> step per part.</summary>
+    [JsonConverter(typeof(FitModeConverter))]
+    public FitMode? Fit { get; init; }
 }

@@ -15,16 +15,18 @@ internal static class RecommendationInputs
     {
         var wildcards = request.Options?.Wildcards ?? WildcardMode.Prefix;
         var explain = request.Options?.Explain ?? false;
+        var compact = request.Options?.Compact ?? false;
+        var fit = request.Options?.Fit ?? FitMode.Warn;
         if (request.Policy is { } single)
         {
-            return [new PolicyToRefine(null, "$.policy", single, new RefinementOptions(wildcards, explain))];
+            return [new PolicyToRefine(null, "$.policy", single, new RefinementOptions(wildcards, explain, PolicyKind.Managed, compact, fit))];
         }
 
         return [.. (request.Policies ?? []).Select((policy, i) => new PolicyToRefine(
             policy.Id,
             JsonPath.Property(JsonPath.Item("$.policies", i), "document"),
             policy.Document!,
-            new RefinementOptions(wildcards, explain, policy.Kind ?? PolicyKind.Managed)))];
+            new RefinementOptions(wildcards, explain, policy.Kind ?? PolicyKind.Managed, compact, fit)))];
     }
 
     /// <summary>The union of <c>unusedPermissions</c> and the <c>unusedPermissionDetails</c> of <c>findingDetails</c>, each with its path in the request.</summary>

@@ -30,6 +30,8 @@ internal static class RecommendationResults
                     .ToDictionary(level => level.Key.ToDisplayName(), level => level.Value, StringComparer.Ordinal),
             },
             Size = new PolicySize { Characters = result.Size.Characters, Limit = result.Size.Limit, WithinLimit = result.Size.WithinLimit },
+            Split = result.Split?.Select(p => new SplitPart { Document = p.Document, Characters = p.Characters, WithinLimit = p.WithinLimit }).ToList(),
+            SplitLeads = policy.Options.Fit == FitMode.Split,
             UnifiedDiff = action == RecommendedAction.None ? string.Empty : PolicyDiff.Unified(policy.Document, result.RecommendedPolicy, cancellationToken),
             Warnings =
             [
@@ -42,9 +44,14 @@ internal static class RecommendationResults
     /// <summary>The recommendation again as Access Analyzer's steps: create then detach, or detach alone.</summary>
     public static IEnumerable<RecommendedStep> Steps(PolicyRecommendation recommendation) => recommendation.RecommendedAction switch
     {
+        // Access Analyzer hands the recommended policy out as compact JSON text, characters as written.
+        RecommendedAction.CreatePolicy when recommendation is { SplitLeads: true, Split: { } parts } =>
+        [
+            .. parts.Select(part => Step(RecommendedAction.CreatePolicy, part.Document.ToCompactJson(), recommendation.PolicyId)),
+            Step(RecommendedAction.DetachPolicy, null, recommendation.PolicyId),
+        ],
         RecommendedAction.CreatePolicy =>
         [
-            // Access Analyzer hands the recommended policy out as compact JSON text, characters as written.
             Step(RecommendedAction.CreatePolicy, recommendation.RecommendedPolicy!.ToCompactJson(), recommendation.PolicyId),
             Step(RecommendedAction.DetachPolicy, null, recommendation.PolicyId),
         ],
@@ -73,5 +80,6 @@ internal static class RecommendationResults
         Removed = change.Removed,
         Added = change.Added,
         Replaced = [.. change.Replaced.Select(r => new Replacement { Entry = r.Entry, With = r.With, Trie = r.Trie })],
+        Redundant = [.. change.Redundant.Select(r => new CoveredEntry { Entry = r.Entry, CoveredBy = r.CoveredBy })],
     };
 }

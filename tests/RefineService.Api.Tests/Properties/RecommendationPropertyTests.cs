@@ -18,7 +18,7 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
 {
     /// <summary>A whole request: one policy or a list, documents as objects or JSON text, every option.</summary>
     private static readonly Gen<JsonObject> Request =
-        Gen.Select(Cases.ApiCase, Cases.ApiPolicy, Gen.Int[0, 4], Gen.Int[0, 2], Gen.Int[0, 2], Gen.Int[0, 5], (c, second, shape, wildcards, explain, kind) =>
+        Gen.Select(Cases.ApiCase, Cases.ApiPolicy, Gen.Int[0, 4], Gen.Int[0, 2], Gen.Int[0, 2], Gen.Int[0, 5], Gen.Int[0, 8], (c, second, shape, wildcards, explain, kind, fitting) =>
         {
             var request = new JsonObject();
             JsonNode Document(JsonObject policy, bool asText) => asText ? JsonValue.Create(policy.ToJsonString())! : policy.DeepClone();
@@ -70,6 +70,17 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
                 options["explain"] = explain == 1;
             }
 
+            // compact on or off, fit warn, split or left out, in every combination.
+            if (fitting % 3 > 0)
+            {
+                options["compact"] = fitting % 3 == 1;
+            }
+
+            if (fitting / 3 > 0)
+            {
+                options["fit"] = fitting / 3 == 1 ? "warn" : "split";
+            }
+
             if (options.Count > 0)
             {
                 request["options"] = options;
@@ -94,6 +105,8 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
         var unused = UnusedActions.FromRequest(OracleCatalog.Shipped, request);
         var newWildcards = request["options"]?["wildcards"]?.GetValue<string>() != "none";
         var explain = request["options"]?["explain"]?.GetValue<bool>() == true;
+        var compact = request["options"]?["compact"]?.GetValue<bool>() == true;
+        var splitLeads = request["options"]?["fit"]?.GetValue<string>() == "split";
         var documents = request["policy"] is { } single ? [single] : request["policies"]!.AsArray().Select(p => p!["document"]!).ToList();
         var recommendations = answer.Recommendations;
         Assert.Equal(documents.Count, recommendations.Count);
@@ -105,7 +118,20 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
             var recommendation = recommendations[i];
             var original = documents[i] is JsonValue json ? JsonNode.Parse(json.GetValue<string>())! : documents[i];
             var judged = ToAnswer(recommendation);
-            failures.AddRange(RecommendationOracle.Shipped.Judge(original, unused, judged, newWildcards).Select(f => $"policy {i}: {f}"));
+            failures.AddRange(RecommendationOracle.Shipped.Judge(original, unused, judged, newWildcards, compact).Select(f => $"policy {i}: {f}"));
+
+            // Over the limit, a split allowing exactly the same, each part within the limit; within it, none.
+            var size = recommendation.Size;
+            if (size.WithinLimit != (recommendation.Split is null))
+            {
+                failures.Add($"policy {i}: {size.Characters} of {size.Limit} characters, but a split is {(recommendation.Split is null ? "missing" : "given")}");
+            }
+
+            var parts = recommendation.Split?.Select(p => JsonNode.Parse(p.Document.ToCompactJson())!).ToList();
+            if (parts is not null)
+            {
+                failures.AddRange(SplitOracle.Shipped.Judge(judged.RecommendedPolicy!, parts, size.Limit).Select(f => $"policy {i}: {f}"));
+            }
 
             // What to do follows from the document, and Access Analyzer's steps say the same.
             var recommended = judged.RecommendedPolicy;
@@ -118,7 +144,9 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
 
             if (action == RecommendedAction.CreatePolicy)
             {
-                steps.Add((RecommendedAction.CreatePolicy, recommended!.ToJsonString()));
+                steps.AddRange(splitLeads && parts is not null
+                    ? parts.Select(p => (RecommendedAction.CreatePolicy, (string?)p.ToJsonString()))
+                    : [(RecommendedAction.CreatePolicy, recommended!.ToJsonString())]);
             }
 
             if (action != RecommendedAction.None)
@@ -162,7 +190,10 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
                 JsonNamingPolicy.CamelCase.ConvertName(c.Status.ToString()),
                 c.Removed,
                 c.Added,
-                [.. c.Replaced.Select(r => new Replaced(r.Entry, r.With))]))],
+                [.. c.Replaced.Select(r => new Replaced(r.Entry, r.With))])
+            {
+                Redundant = [.. c.Redundant.Select(r => new Redundant(r.Entry, r.CoveredBy))],
+            })],
             new Counts(recommendation.Summary.AllowedActionsBefore, recommendation.Summary.AllowedActionsAfter, recommendation.Summary.RemovedByAccessLevel));
     }
 
