@@ -20,7 +20,8 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
     /// <summary>Everything wrong with <paramref name="answer"/> as the recommendation for <paramref name="original"/>; empty when it is right.</summary>
     /// <param name="newWildcards">Whether the refinement may write new wildcards (<c>"wildcards": "prefix"</c>).</param>
     /// <param name="compact">Whether the original entries another entry covers had to go too (<c>"compact": true</c>).</param>
-    public IReadOnlyList<string> Judge(JsonNode? original, UnusedActions unused, Answer answer, bool newWildcards, bool compact = false)
+    /// <param name="fewestCharacters">Whether replacements are judged by compact mode's rule (<c>"wildcards": "compact"</c>) rather than least generality.</param>
+    public IReadOnlyList<string> Judge(JsonNode? original, UnusedActions unused, Answer answer, bool newWildcards, bool compact = false, bool fewestCharacters = false)
     {
         var failures = new List<string>();
         var before = Policy.Read(original);
@@ -57,7 +58,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
         }
 
         failures.AddRange(JudgeCounts(allowedBefore, allowedAfter, answer.Summary));
-        failures.AddRange(JudgeStatements(original, before, after, unused, answer, newWildcards, compact));
+        failures.AddRange(JudgeStatements(original, before, after, unused, answer, newWildcards, compact, fewestCharacters));
         return failures;
     }
 
@@ -110,7 +111,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
         }
     }
 
-    private IEnumerable<string> JudgeStatements(JsonNode? original, Policy before, Policy after, UnusedActions unused, Answer answer, bool newWildcards, bool compact)
+    private IEnumerable<string> JudgeStatements(JsonNode? original, Policy before, Policy after, UnusedActions unused, Answer answer, bool newWildcards, bool compact, bool fewestCharacters)
     {
         if (answer.Changes.Count != before.Statements.Count)
         {
@@ -135,7 +136,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
                     yield return $"Statement[{i}] removed although it is no Allow statement with actions";
                 }
 
-                foreach (var failure in JudgeEntries(i, statement, null, unused, change, newWildcards, compact))
+                foreach (var failure in JudgeEntries(i, statement, null, unused, change, newWildcards, compact, fewestCharacters))
                 {
                     yield return failure;
                 }
@@ -160,7 +161,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
                 continue;
             }
 
-            foreach (var failure in JudgeEntries(i, statement, refined, unused, change, newWildcards, compact))
+            foreach (var failure in JudgeEntries(i, statement, refined, unused, change, newWildcards, compact, fewestCharacters))
             {
                 yield return failure;
             }
@@ -183,7 +184,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
         }
     }
 
-    private IEnumerable<string> JudgeEntries(int index, PolicyStatement? statement, PolicyStatement? refined, UnusedActions unused, ChangeRecord change, bool newWildcards, bool compact)
+    private IEnumerable<string> JudgeEntries(int index, PolicyStatement? statement, PolicyStatement? refined, UnusedActions unused, ChangeRecord change, bool newWildcards, bool compact, bool fewestCharacters)
     {
         var originalEntries = statement?.Entries ?? [];
         var refinedEntries = refined?.Entries ?? [];
@@ -252,7 +253,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
             var covered = new HashSet<int>();
             foreach (var with in replaced.With)
             {
-                var problem = JudgeWritten(with, wanted.Contains, unused, newWildcards, covered);
+                var problem = fewestCharacters ? JudgeFewestCharacters(with, wanted.Contains, unused) : JudgeWritten(with, wanted.Contains, unused, newWildcards, covered);
                 if (problem is not null)
                 {
                     yield return $"Statement[{index}]: {replaced.Entry} => {with}: {problem}";
@@ -423,6 +424,36 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
             .FirstOrDefault(p => IsSafe(p, allowed, unusedUnknown));
         return highest is not null && catalog.StartingWith(highest).Skip(1).Any()
             ? $"not least general: '{highest}*' is safe and covers {catalog.StartingWith(highest).Count()} actions"
+            : null;
+    }
+
+    /// <summary>
+    /// What is wrong with an entry written in compact mode, or null: an action in full, or <c>service:text*</c> that covers
+    /// only allowed actions (and no unknown unused one) and is the fewest characters that start those catalog actions: one
+    /// character less would start more of them, cover an unknown unused action, or leave its service.
+    /// </summary>
+    private string? JudgeFewestCharacters(string written, Func<int, bool> allowed, UnusedActions unused)
+    {
+        var lower = written.ToLowerInvariant();
+        if (!Glob.HasWildcard(lower))
+        {
+            return catalog.Contains(lower) && allowed(catalog.IndexOf(lower)) ? null : "not an allowed action of the catalog";
+        }
+
+        var text = lower[..^1];
+        if (!lower.EndsWith('*') || Glob.HasWildcard(text) || !text.Contains(':', StringComparison.Ordinal))
+        {
+            return "not service:text*";
+        }
+
+        bool Safe(string prefix) => catalog.StartingWith(prefix).All(allowed) && !unused.HasUnknownStartingWith(prefix);
+        if (!catalog.StartingWith(text).Any() || !Safe(text))
+        {
+            return "covers an action it must not, or none";
+        }
+
+        return !text.EndsWith(':') && catalog.StartingWith(text[..^1]).Count() == catalog.StartingWith(text).Count() && !unused.HasUnknownStartingWith(text[..^1])
+            ? $"not the fewest characters: '{text[..^1]}*' allows the same"
             : null;
     }
 

@@ -8,6 +8,13 @@ public enum WildcardMode
 
     /// <summary>Every kept action listed in full, for teams that forbid new wildcards.</summary>
     None,
+
+    /// <summary>
+    /// Prefixes cut to the fewest characters that start exactly the same catalog actions (<c>ec2:DescribeInstanceS*</c>
+    /// rather than <c>ec2:DescribeInstanceStatus</c>): the same catalog actions as <see cref="Prefix"/>, fewer characters,
+    /// but a shorter prefix is likelier to match an action AWS adds later.
+    /// </summary>
+    Compact,
 }
 
 /// <summary>The kind of IAM policy, which sets its size limit.</summary>

@@ -147,10 +147,10 @@ public sealed class Refiner(ActionCatalog catalog)
                     continue;
                 }
 
-                var diagram = options.Explain && options.Wildcards == WildcardMode.Prefix ? new TrieDiagram() : null;
+                var diagram = options.Explain && options.Wildcards != WildcardMode.None ? new TrieDiagram() : null;
                 var replacements = options.Wildcards == WildcardMode.None
                     ? PrefixTrie.FullNames(catalog, kept)
-                    : PrefixTrie.ShortestSafePrefixes(catalog, kept, kept, AvoidUnknown(), diagram, cancellationToken);
+                    : PrefixTrie.ShortestSafePrefixes(catalog, kept, kept, AvoidUnknown(), diagram, cancellationToken, options.Wildcards == WildcardMode.Compact);
                 refined.Replace(entry, replacements, diagram?.ToMermaid());
             }
 

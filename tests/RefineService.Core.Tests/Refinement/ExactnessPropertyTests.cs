@@ -30,6 +30,10 @@ public class ExactnessPropertyTests
         PropertyRun.Check(Cases.Case, c => Check(c, WildcardMode.Prefix, explain: true), c => c.ToString(), iterations: 60);
 
     [Fact]
+    public void CompactWildcardsAllowExactlyWhatPrefixesAllow() =>
+        PropertyRun.Check(Cases.Case, c => Check(c, WildcardMode.Compact, explain: false), c => c.ToString(), iterations: 150);
+
+    [Fact]
     public void DroppingTheOriginalsRedundantEntriesChangesNothingAllowed() =>
         PropertyRun.Check(Cases.Case, c => Check(c, WildcardMode.Prefix, explain: false, compact: true), c => c.ToString(), iterations: 150);
 
@@ -56,7 +60,7 @@ public class ExactnessPropertyTests
         var unused = UnusedActionSet.Create(Catalog, [.. permissions.Select(ToEngine)]);
         var result = new Refiner(Catalog).Refine(PolicyDocument.Parse(c.Policy.ToJsonString()), unused, new RefinementOptions(mode, explain, Compact: compact));
 
-        var failures = RecommendationOracle.Shipped.Judge(c.Policy, Oracle.UnusedActions.FromList(OracleCatalog.Shipped, permissions), ToAnswer(result), mode == WildcardMode.Prefix, compact);
+        var failures = RecommendationOracle.Shipped.Judge(c.Policy, Oracle.UnusedActions.FromList(OracleCatalog.Shipped, permissions), ToAnswer(result), mode != WildcardMode.None, compact, mode == WildcardMode.Compact);
 
         Assert.True(failures.Count == 0, string.Join("\n", failures.Select(f => f.Length > 600 ? f[..600] + " ..." : f)) + "\nrecommended: " + result.RecommendedPolicy?.ToCompactJson());
     }

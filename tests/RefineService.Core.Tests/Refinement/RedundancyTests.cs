@@ -16,7 +16,8 @@ public class RedundancyTests
         new Refiner(Catalog).Refine(
             PolicyDocument.Parse($$"""{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": {{actions}}, "Resource": "*" } ] }"""),
             UnusedActionSet.Create(Catalog, [new UnusedServiceActions(service, unused)]),
-            new RefinementOptions(Compact: compact));
+            new RefinementOptions(Compact: compact),
+            TestContext.Current.CancellationToken);
 
     private static string[] Entries(RefinementResult result) =>
         [.. JsonNode.Parse(result.RecommendedPolicy!.ToCompactJson())!["Statement"]![0]!["Action"]!.AsArray().Select(e => e!.GetValue<string>())];
@@ -54,6 +55,21 @@ public class RedundancyTests
         Assert.All(compact.Changes[0].Redundant, r => Assert.Contains(r.CoveredBy, Entries(compact)));
         Assert.Contains("kafka:ListClusters", compact.Changes[0].Removed);
         Assert.Equal(plain.Summary.AllowedActionsAfter, compact.Summary.AllowedActionsAfter);
+    }
+
+    [Fact]
+    public void CompactWildcardsCutEachPrefixToTheFewestCharactersThatStartTheSameActions()
+    {
+        var policy = PolicyDocument.Parse("""{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "ec2:DescribeInstance*", "Resource": "*" } ] }""");
+        var unused = UnusedActionSet.Create(Catalog, [new UnusedServiceActions("ec2", ["DescribeInstanceAttribute"])]);
+
+        var prefix = new Refiner(Catalog).Refine(policy, unused, new RefinementOptions(WildcardMode.Prefix), TestContext.Current.CancellationToken);
+        var compact = new Refiner(Catalog).Refine(policy, unused, new RefinementOptions(WildcardMode.Compact), TestContext.Current.CancellationToken);
+
+        Assert.Contains("ec2:DescribeInstances*", Entries(prefix));
+        Assert.True(compact.Size.Characters < prefix.Size.Characters);
+        var allowed = (RefinementResult r) => OracleCatalog.Shipped.Spelled.Where(a => Entries(r).Any(e => Glob.IsMatch(e, a)));
+        Assert.Equal(allowed(prefix), allowed(compact));
     }
 
     [Fact]
