@@ -102,7 +102,7 @@ public class RecommendationsTests(ApiFactory factory)
     }
 
     [Fact]
-    public async Task TheSeedExampleCarriesCatalogVersionSummarySizeAndNoWarnings()
+    public async Task TheSeedExampleCarriesCatalogVersionSummarySizeAndOnlyTheWarningThatItsPolicyHasNoId()
     {
         var (answer, wire) = await RecommendWithWireAsync(SeedRequest());
 
@@ -115,7 +115,7 @@ public class RecommendationsTests(ApiFactory factory)
         Assert.Equal(6144, recommendation.Size.Limit);
         Assert.True(recommendation.Size.WithinLimit);
         Assert.Equal(Compact(recommendation.RecommendedPolicy).Count(c => !char.IsWhiteSpace(c)), recommendation.Size.Characters);
-        Assert.Empty(recommendation.Warnings);
+        Assert.Equal("PolicyIdMissing", Assert.Single(recommendation.Warnings).Code);
         Assert.Null(recommendation.PolicyId);
         Assert.False(Single(wire).ContainsKey("policyId")); // left out on the wire, not written as null
     }
@@ -150,10 +150,10 @@ public class RecommendationsTests(ApiFactory factory)
 
         var steps = answer.RecommendedSteps.Select(s => s.UnusedPermissionsRecommendedStep).ToList();
         Assert.Equal(2, steps.Count);
-        Assert.Equal(RecommendedAction.CreatePolicy, steps[0].RecommendedAction);
+        Assert.Equal(RecommendedRemediationAction.CreatePolicy, steps[0].RecommendedAction);
         Assert.Equal(Compact(SeedRecommendedPolicy), Compact(Assert.IsType<string>(steps[0].RecommendedPolicy)));
         Assert.Equal("arn:aws:iam::123456789012:policy/MyPolicy", steps[0].ExistingPolicyId);
-        Assert.Equal(RecommendedAction.DetachPolicy, steps[1].RecommendedAction);
+        Assert.Equal(RecommendedRemediationAction.DetachPolicy, steps[1].RecommendedAction);
         Assert.Null(steps[1].RecommendedPolicy);
         Assert.Equal("arn:aws:iam::123456789012:policy/MyPolicy", steps[1].ExistingPolicyId);
         Assert.Equal("arn:aws:iam::123456789012:policy/MyPolicy", Single(answer).PolicyId);
@@ -182,7 +182,7 @@ public class RecommendationsTests(ApiFactory factory)
         var parts = Assert.IsAssignableFrom<IReadOnlyList<SplitPart>>(recommendation.Split);
         Assert.All(parts, p => Assert.True(p.WithinLimit && p.Characters <= recommendation.Size.Limit));
         var steps = answer.RecommendedSteps.Select(s => s.UnusedPermissionsRecommendedStep).ToList();
-        Assert.Equal([.. parts.Select(_ => RecommendedAction.CreatePolicy), RecommendedAction.DetachPolicy], steps.Select(s => s.RecommendedAction));
+        Assert.Equal([.. parts.Select(_ => RecommendedRemediationAction.CreatePolicy), RecommendedRemediationAction.DetachPolicy], steps.Select(s => s.RecommendedAction));
         Assert.Equal(parts.Select(p => Compact(p.Document)), steps.SkipLast(1).Select(s => Compact(s.RecommendedPolicy!)));
         Assert.DoesNotContain(recommendation.Warnings, w => w.Code == "PolicySizeExceeded");
     }
@@ -311,7 +311,7 @@ public class RecommendationsTests(ApiFactory factory)
 
         var steps = answer.RecommendedSteps.Select(s => s.UnusedPermissionsRecommendedStep).ToList();
         Assert.Equal(
-            [(RecommendedAction.CreatePolicy, "seed"), (RecommendedAction.DetachPolicy, "seed"), (RecommendedAction.DetachPolicy, "all-unused")],
+            [(RecommendedRemediationAction.CreatePolicy, "seed"), (RecommendedRemediationAction.DetachPolicy, "seed"), (RecommendedRemediationAction.DetachPolicy, "all-unused")],
             steps.Select(s => (s.RecommendedAction, s.ExistingPolicyId)));
 
         // On the wire: the enums' spellings, and no policy where none is left.
@@ -407,7 +407,7 @@ public class RecommendationsTests(ApiFactory factory)
         var document = request["policy"]!.DeepClone();
         document["Statement"]![1]!["Action"]!.AsArray().Add("s3:NoSuchAction");
         request.Remove("policy");
-        request["policies"] = new JsonArray(new JsonObject { ["document"] = document });
+        request["policies"] = new JsonArray(new JsonObject { ["id"] = "PolicyOfTheRole", ["document"] = document });
 
         var warning = Assert.Single(Single(await RecommendAsync(request)).Warnings);
 
@@ -424,7 +424,7 @@ public class RecommendationsTests(ApiFactory factory)
         // The wire form itself: the media type and the property names in their order.
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         var body = await response.ReadJsonAsync();
-        Assert.Equal(["catalogVersion", "recommendations", "recommendedSteps"], body.Select(p => p.Key));
+        Assert.Equal(["catalogVersion", "recommendations", "recommendedSteps", "remediations", "warnings"], body.Select(p => p.Key));
         Assert.Equal(
             ["recommendedAction", "recommendedPolicy", "changes", "summary", "size", "unifiedDiff", "warnings"],
             Single(body).Select(p => p.Key));

@@ -4,7 +4,8 @@ namespace RefineService.Oracle;
 
 /// <summary>
 /// The unused actions of a request as its documentation defines them, read from the raw JSON: <c>unusedPermissions</c>
-/// (names, or objects with <c>action</c>) and the <c>unusedPermissionDetails</c> of <c>findingDetails</c>, unioned. A
+/// (names, or objects with <c>action</c>) and the <c>unusedPermissionDetails</c> of <c>findingDetails</c> and of a whole
+/// GetFindingV2 answer's <c>finding.findingDetails</c>, unioned. A
 /// missing, null or empty action list means the whole service; names are case-insensitive; a name with a wildcard stands
 /// for the catalog actions it matches; a plain name the catalog lacks is unused as that exact name.
 /// </summary>
@@ -34,7 +35,8 @@ public sealed class UnusedActions
             unused.Add(permission!, entry => entry is JsonObject o ? o["action"]! : entry!);
         }
 
-        foreach (var detail in request["findingDetails"]?.AsArray() ?? [])
+        var items = (request["findingDetails"]?.AsArray() ?? []).Concat(request["finding"]?["findingDetails"]?.AsArray() ?? []);
+        foreach (var detail in items)
         {
             if (detail?["unusedPermissionDetails"] is JsonObject details)
             {

@@ -8,7 +8,6 @@ namespace RefineService.Api.Contracts;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(RecommendationRequest))]
 [JsonSerializable(typeof(RecommendationResponse))]
-[JsonSerializable(typeof(DateTimeOffset?))]
 [JsonSerializable(typeof(ExpandActionsRequest))]
 [JsonSerializable(typeof(ExpandActionsResponse))]
 [JsonSerializable(typeof(CatalogInfo))]

@@ -1,7 +1,7 @@
 namespace RefineService.Api.Contracts;
 
 /// <summary>The body of <c>POST /v1/actions/expand</c>.</summary>
-public sealed record ExpandActionsRequest
+public sealed record ExpandActionsRequest : ContractObject
 {
     /// <summary>Up to 100 IAM action patterns, as in a policy's <c>Action</c>: <c>service:action</c> with <c>*</c> and <c>?</c> wildcards, or <c>*</c>.</summary>
     public IReadOnlyList<string>? Patterns { get; init; }

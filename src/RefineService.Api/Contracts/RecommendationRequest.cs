@@ -5,42 +5,64 @@ using RefineService.Core.Refinement;
 namespace RefineService.Api.Contracts;
 
 /// <summary>The body of <c>POST /v1/recommendations</c>: the policies to refine and the actions found unused.</summary>
-public sealed record RecommendationRequest
+public sealed record RecommendationRequest : ContractObject
 {
-    /// <summary>One IAM policy document to refine: a JSON object, or a string holding the JSON of one. Give this or <c>policies</c>, not both.</summary>
+    /// <summary>One IAM policy document to refine: a JSON object, a string holding the JSON of one, or that string URL-encoded as IAM's query API returns it. Give this or <c>policies</c>, not both.</summary>
     [JsonConverter(typeof(PolicyDocumentConverter))]
     public PolicyDocument? Policy { get; init; }
+
+    /// <summary>With <c>policy</c>: what the policy is, its ARN (a managed policy) or its name (an inline one); the answer's steps name it as <c>existingPolicyId</c>.</summary>
+    /// <example>arn:aws:iam::123456789012:policy/my-policy</example>
+    public string? PolicyId { get; init; }
+
+    /// <summary>With <c>policy</c>: its kind, as <c>policies[].kind</c> (default <c>managed</c>).</summary>
+    [JsonConverter(typeof(PolicyKindConverter))]
+    public PolicyKind? PolicyKind { get; init; }
+
+    /// <summary>With <c>policy</c>: when the policy was last updated; repeated in its steps as <c>policyUpdatedAt</c>.</summary>
+    public AwsTimestamp? PolicyUpdatedAt { get; init; }
 
     /// <summary>Up to 100 policies to refine with the same unused actions. Give this or <c>policy</c>, not both.</summary>
     public IReadOnlyList<PolicyInput>? Policies { get; init; }
 
-    /// <summary>The unused actions per service, as in the seed article. Give this, <c>findingDetails</c>, or both (their union is used).</summary>
+    /// <summary>The unused actions per service, as in the seed article. Give this, <c>finding</c>, <c>findingDetails</c>, or several (their union is used).</summary>
     public IReadOnlyList<UnusedPermissionEntry>? UnusedPermissions { get; init; }
 
-    /// <summary>The <c>findingDetails</c> of Access Analyzer's GetFindingV2 answer, copied verbatim; only <c>unusedPermissionDetails</c> items are read.</summary>
-    public IReadOnlyList<FindingDetail>? FindingDetails { get; init; }
+    /// <summary>A whole GetFindingV2 answer of Access Analyzer, as the AWS CLI or an SDK prints it: its <c>findingDetails</c> are read, and its <c>resource</c>, <c>id</c>, <c>findingType</c> and <c>status</c> carried into the answer.</summary>
+    public Finding? Finding { get; init; }
+
+    /// <summary>The <c>findingDetails</c> of Access Analyzer's GetFindingV2 answer, copied verbatim, for those who send only that.</summary>
+    public IReadOnlyList<FindingDetail?>? FindingDetails { get; init; }
+
+    /// <summary>The ARN of the principal the policies belong to, for the answer's <c>findingRecommendation</c>; <c>finding.resource</c> gives it too.</summary>
+    /// <example>arn:aws:iam::123456789012:role/my-role</example>
+    public string? ResourceArn { get; init; }
 
     /// <summary>How to refine; every field has a default.</summary>
     public RecommendationOptions? Options { get; init; }
 }
 
 /// <summary>One policy of a request's <c>policies</c>.</summary>
-public sealed record PolicyInput
+public sealed record PolicyInput : ContractObject
 {
-    /// <summary>The policy's identifier, e.g. its ARN; repeated in the answer as <c>policyId</c> and <c>existingPolicyId</c>.</summary>
+    /// <summary>What the policy is: its ARN (a managed policy) or its name (an inline one); repeated in the answer as <c>policyId</c> and <c>existingPolicyId</c>.</summary>
+    /// <example>arn:aws:iam::123456789012:policy/my-policy</example>
     public string? Id { get; init; }
 
     /// <summary>The kind of policy, which sets IAM's size limit: <c>managed</c> (default, 6,144 characters), <c>awsManaged</c>, <c>inlineRole</c> (10,240), <c>inlineUser</c> (2,048) or <c>inlineGroup</c> (5,120).</summary>
     [JsonConverter(typeof(PolicyKindConverter))]
     public PolicyKind? Kind { get; init; }
 
-    /// <summary>The IAM policy document: a JSON object, or a string holding the JSON of one (as IAM's own APIs return it).</summary>
+    /// <summary>The IAM policy document: a JSON object, a string holding the JSON of one, or that string URL-encoded (as IAM's own APIs return it).</summary>
     [JsonConverter(typeof(PolicyDocumentConverter))]
     public PolicyDocument? Document { get; init; }
+
+    /// <summary>When the policy was last updated (a managed policy's <c>UpdateDate</c>); repeated in its steps as <c>policyUpdatedAt</c>.</summary>
+    public AwsTimestamp? UpdatedAt { get; init; }
 }
 
 /// <summary>Options of a refinement.</summary>
-public sealed record RecommendationOptions
+public sealed record RecommendationOptions : ContractObject
 {
     /// <summary>How a wildcard that covers unused actions is rewritten: <c>prefix</c> (default) by its shortest safe prefixes such as <c>s3:GetObject*</c>, <c>none</c> by every kept action in full, <c>compact</c> by the same prefixes cut to the fewest characters that start the same catalog actions (fewer characters; likelier to match actions AWS adds later).</summary>
     [JsonConverter(typeof(WildcardModeConverter))]

@@ -13,8 +13,22 @@ public sealed record RecommendationResponse
     /// <summary>One recommendation per policy of the request, in the same order.</summary>
     public required IReadOnlyList<PolicyRecommendation> Recommendations { get; init; }
 
-    /// <summary>The same result in the shape of Access Analyzer's GetFindingRecommendation, for tools written for it: per changed policy a <c>CREATE_POLICY</c> step (one per part of its split with <c>options.fit</c> <c>split</c>) then a <c>DETACH_POLICY</c> step; per policy with nothing left a <c>DETACH_POLICY</c> step alone.</summary>
+    /// <summary>The same result as Access Analyzer's steps, for tools written for them: per changed policy a <c>CREATE_POLICY</c> step (one per part of its split with <c>options.fit</c> <c>split</c>) then a <c>DETACH_POLICY</c> step; per policy with nothing left a <c>DETACH_POLICY</c> step alone. The same list as <c>findingRecommendation.recommendedSteps</c>.</summary>
     public required IReadOnlyList<RecommendedStep> RecommendedSteps { get; init; }
+
+    /// <summary>The whole result in the exact shape of Access Analyzer's GetFindingRecommendation answer; absent when the request names no principal (neither <c>finding.resource</c> nor <c>resourceArn</c>), which a warning then says.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FindingRecommendation? FindingRecommendation { get; init; }
+
+    /// <summary>The request's <c>finding</c>, as far as the answer concerns it; absent when none was given.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FindingSummary? Finding { get; init; }
+
+    /// <summary>What to do about findings that no policy change resolves: an unused role, access key or console password.</summary>
+    public required IReadOnlyList<Remediation> Remediations { get; init; }
+
+    /// <summary>Things to know about the request as a whole (members not read, findings that are not about unused access, an empty <c>findingDetails</c>); each names the element concerned by a JSON path.</summary>
+    public required IReadOnlyList<Warning> Warnings { get; init; }
 }
 
 /// <summary>What to do with one policy.</summary>
@@ -56,10 +70,6 @@ public sealed record PolicyRecommendation
 
     /// <summary>The recommended document's size against IAM's limit for the policy's kind.</summary>
     public required PolicySize Size { get; init; }
-
-    /// <summary>Whether the split is what the steps create (<c>options.fit</c> <c>split</c>); not part of the answer.</summary>
-    [JsonIgnore]
-    public bool SplitLeads { get; init; }
 
     /// <summary>When the recommended document is over its kind's limit: the same statements over several policies, each within the limit where a statement can be cut (by its <c>Action</c> list), together allowing exactly what the document allows. Absent otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -174,24 +184,40 @@ public sealed record Warning
     public required string Path { get; init; }
 }
 
-/// <summary>One step of Access Analyzer's GetFindingRecommendation shape.</summary>
+/// <summary>One step of Access Analyzer's GetFindingRecommendation shape: a union whose one member is the step.</summary>
 public sealed record RecommendedStep
 {
     /// <summary>The step.</summary>
     public required UnusedPermissionsRecommendedStep UnusedPermissionsRecommendedStep { get; init; }
 }
 
+/// <summary>What a step does with a policy, as Access Analyzer's <c>RecommendedRemediationAction</c> spells it.</summary>
+public enum RecommendedRemediationAction
+{
+    /// <summary>Create the recommended policy (then detach the existing one).</summary>
+    [JsonStringEnumMemberName("CREATE_POLICY")]
+    CreatePolicy,
+
+    /// <summary>Detach the existing policy.</summary>
+    [JsonStringEnumMemberName("DETACH_POLICY")]
+    DetachPolicy,
+}
+
 /// <summary>A step for one policy, as Access Analyzer writes it.</summary>
 public sealed record UnusedPermissionsRecommendedStep
 {
-    /// <summary><c>CREATE_POLICY</c> or <c>DETACH_POLICY</c>.</summary>
-    public required RecommendedAction RecommendedAction { get; init; }
-
     /// <summary>With <c>CREATE_POLICY</c>, the recommended document as a JSON string.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RecommendedPolicy { get; init; }
 
-    /// <summary>The <c>id</c> of the policy concerned, when the request gave one.</summary>
+    /// <summary><c>CREATE_POLICY</c> or <c>DETACH_POLICY</c>.</summary>
+    public required RecommendedRemediationAction RecommendedAction { get; init; }
+
+    /// <summary>The policy concerned: the <c>id</c> the request gave it (a managed policy's ARN, an inline policy's name), or, when it gave none, a name that says so (<c>unnamed-policy-1</c>, with a <c>PolicyIdMissing</c> warning).</summary>
+    public required string ExistingPolicyId { get; init; }
+
+    /// <summary>When the policy was last updated, when the request said so.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? ExistingPolicyId { get; init; }
+    [JsonConverter(typeof(UtcTimestampConverter))]
+    public DateTimeOffset? PolicyUpdatedAt { get; init; }
 }

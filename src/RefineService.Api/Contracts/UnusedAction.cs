@@ -10,7 +10,11 @@ public sealed record UnusedAction
     public string? Action { get; init; }
 
     /// <summary>When the action was last used, if ever; not used by the refinement.</summary>
-    public DateTimeOffset? LastAccessed { get; init; }
+    public AwsTimestamp? LastAccessed { get; init; }
+
+    /// <summary>Members of the object form this service does not read (Access Analyzer may add some), by name as written.</summary>
+    [JsonIgnore]
+    internal IReadOnlyList<string>? UnknownMembers { get; init; }
 
     /// <summary>How the action was written: a name, an object, or neither (then the validator says what it should be).</summary>
     [JsonIgnore]

@@ -5,11 +5,13 @@ namespace RefineService.Api.Contracts;
 
 /// <summary>
 /// Reads an unused action written as its name (<c>"GetObject"</c>, the seed article's shape) or as Access Analyzer's object
-/// (<c>{ "action": "GetObject", "lastAccessed": "..." }</c>, other members ignored); anything else is kept as
+/// (<c>{ "action": "GetObject", "lastAccessed": "..." }</c>, other members tolerated and named); anything else is kept as
 /// <see cref="UnusedActionForm.Neither"/> for the validator to name. Writes the object form.
 /// </summary>
 public sealed class UnusedActionConverter : JsonConverter<UnusedAction>
 {
+    private static readonly AwsTimestampConverter Timestamps = new();
+
     public override UnusedAction Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -19,7 +21,8 @@ public sealed class UnusedActionConverter : JsonConverter<UnusedAction>
                 return new UnusedAction { Action = reader.GetString(), Form = UnusedActionForm.Name };
             case JsonTokenType.StartObject:
                 string? action = null;
-                DateTimeOffset? lastAccessed = null;
+                AwsTimestamp? lastAccessed = null;
+                List<string>? unknown = null;
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var name = reader.GetString();
@@ -30,15 +33,26 @@ public sealed class UnusedActionConverter : JsonConverter<UnusedAction>
                     }
                     else if (string.Equals(name, "lastAccessed", StringComparison.OrdinalIgnoreCase))
                     {
-                        lastAccessed = JsonSerializer.Deserialize(ref reader, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<DateTimeOffset?>)options.GetTypeInfo(typeof(DateTimeOffset?)));
+                        lastAccessed = reader.TokenType == JsonTokenType.Null ? null : Timestamps.Read(ref reader, typeof(AwsTimestamp), options);
                     }
                     else
                     {
+                        if (!string.Equals(name, "action", StringComparison.OrdinalIgnoreCase))
+                        {
+                            (unknown ??= []).Add(name!);
+                        }
+
                         SkipValue(ref reader);
                     }
                 }
 
-                return new UnusedAction { Action = action, LastAccessed = lastAccessed, Form = action is null ? UnusedActionForm.Neither : UnusedActionForm.Object };
+                return new UnusedAction
+                {
+                    Action = action,
+                    LastAccessed = lastAccessed,
+                    UnknownMembers = unknown,
+                    Form = action is null ? UnusedActionForm.Neither : UnusedActionForm.Object,
+                };
             default:
                 SkipValue(ref reader);
                 return new UnusedAction { Form = UnusedActionForm.Neither };
@@ -60,9 +74,9 @@ public sealed class UnusedActionConverter : JsonConverter<UnusedAction>
         ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WriteString("action", value.Action);
-        if (value.LastAccessed is { } at)
+        if (value.LastAccessed is { Value: { } at })
         {
-            writer.WriteString("lastAccessed", at);
+            writer.WriteString("lastAccessed", AwsTimestampConverter.Format(at));
         }
 
         writer.WriteEndObject();

@@ -31,45 +31,68 @@ internal static class RecommendationResults
             },
             Size = new PolicySize { Characters = result.Size.Characters, Limit = result.Size.Limit, WithinLimit = result.Size.WithinLimit },
             Split = result.Split?.Select(p => new SplitPart { Document = p.Document, Characters = p.Characters, WithinLimit = p.WithinLimit }).ToList(),
-            SplitLeads = policy.Options.Fit == FitMode.Split,
             UnifiedDiff = action == RecommendedAction.None ? string.Empty : PolicyDiff.Unified(policy.Document, result.RecommendedPolicy, cancellationToken),
             Warnings =
             [
                 .. findingWarnings,
                 .. result.Warnings.Select(w => Warning(w, JsonPath.Rebase(w.Path, policy.Path))),
+                .. action == RecommendedAction.None || policy.Id is not null ? [] : new[] { IdMissing(policy) },
             ],
         };
     }
 
-    /// <summary>The recommendation again as Access Analyzer's steps: create then detach, or detach alone.</summary>
-    public static IEnumerable<RecommendedStep> Steps(PolicyRecommendation recommendation) => recommendation.RecommendedAction switch
+    /// <summary>The recommendation again as Access Analyzer's steps: create then detach, or detach alone; each names its policy.</summary>
+    public static IEnumerable<RecommendedStep> Steps(PolicyToRefine policy, PolicyRecommendation recommendation) => recommendation.RecommendedAction switch
     {
         // Access Analyzer hands the recommended policy out as compact JSON text, characters as written.
-        RecommendedAction.CreatePolicy when recommendation is { SplitLeads: true, Split: { } parts } =>
+        RecommendedAction.CreatePolicy when policy.Options.Fit == FitMode.Split && recommendation.Split is { } parts =>
         [
-            .. parts.Select(part => Step(RecommendedAction.CreatePolicy, part.Document.ToCompactJson(), recommendation.PolicyId)),
-            Step(RecommendedAction.DetachPolicy, null, recommendation.PolicyId),
+            .. parts.Select(part => Step(RecommendedRemediationAction.CreatePolicy, part.Document.ToCompactJson(), policy)),
+            Step(RecommendedRemediationAction.DetachPolicy, null, policy),
         ],
         RecommendedAction.CreatePolicy =>
         [
-            Step(RecommendedAction.CreatePolicy, recommendation.RecommendedPolicy!.ToCompactJson(), recommendation.PolicyId),
-            Step(RecommendedAction.DetachPolicy, null, recommendation.PolicyId),
+            // Access Analyzer hands the recommended policy out as compact JSON text, characters as written.
+            Step(RecommendedRemediationAction.CreatePolicy, recommendation.RecommendedPolicy!.ToCompactJson(), policy),
+            Step(RecommendedRemediationAction.DetachPolicy, null, policy),
         ],
-        RecommendedAction.DetachPolicy => [Step(RecommendedAction.DetachPolicy, null, recommendation.PolicyId)],
+        RecommendedAction.DetachPolicy => [Step(RecommendedRemediationAction.DetachPolicy, null, policy)],
         _ => [],
     };
+
+    /// <summary>The answer in the shape of GetFindingRecommendation, or null when the request names no principal.</summary>
+    public static FindingRecommendation? FindingRecommendation(
+        string? resourceArn, IReadOnlyList<RecommendedStep> steps, RecommendationError? failure, DateTimeOffset startedAt, DateTimeOffset completedAt) =>
+        resourceArn is null ? null : new()
+        {
+            StartedAt = startedAt,
+            CompletedAt = completedAt,
+            Error = failure,
+            ResourceArn = resourceArn,
+            RecommendedSteps = failure is null ? steps : [],
+            RecommendationType = RecommendationType.UnusedPermissionRecommendation,
+            Status = failure is null ? RecommendationStatus.Succeeded : RecommendationStatus.Failed,
+        };
 
     public static Warning Warning(RefinementWarning warning, string path) =>
         new() { Code = warning.Code, Message = warning.Message, Path = path };
 
-    private static RecommendedStep Step(RecommendedAction action, string? policy, string? id) => new()
+    private static RecommendedStep Step(RecommendedRemediationAction action, string? recommended, PolicyToRefine policy) => new()
     {
         UnusedPermissionsRecommendedStep = new UnusedPermissionsRecommendedStep
         {
             RecommendedAction = action,
-            RecommendedPolicy = policy,
-            ExistingPolicyId = id,
+            RecommendedPolicy = recommended,
+            ExistingPolicyId = policy.StepId,
+            PolicyUpdatedAt = policy.UpdatedAt,
         },
+    };
+
+    private static Warning IdMissing(PolicyToRefine policy) => new()
+    {
+        Code = FindingReport.Codes.PolicyIdMissing,
+        Path = policy.IdPath,
+        Message = $"The policy has no id, so its steps call it '{policy.StepId}': give its ARN (a managed policy) or its name (an inline one) so that the steps say which policy to detach.",
     };
 
     private static StatementChange Change(StatementRefinement change) => new()

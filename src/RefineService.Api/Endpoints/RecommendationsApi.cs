@@ -23,11 +23,14 @@ public static class RecommendationsApi
             .WithDescription(
                 "Removes from each policy the actions reported unused, keeping its structure: individually listed unused actions are removed, " +
                 "and a wildcard that covers unused actions is replaced by its shortest safe prefixes (the least general generalization). " +
-                "Unused actions come as `unusedPermissions`, as Access Analyzer's `findingDetails`, or both. " +
+                "Unused actions come as a whole GetFindingV2 answer (`finding`), as its `findingDetails`, as `unusedPermissions`, or several; " +
+                "the answer also gives the result in the exact shape of GetFindingRecommendation (`findingRecommendation`). " +
+                "A member the contract does not define is refused at its path; members AWS adds to its own shapes are tolerated and counted in a warning. " +
                 "Errors are keyed by the JSON path of the field at fault, e.g. `$.policies[0].document.Statement[1].Effect`; " +
                 "warnings carry the same kind of path.")
             .WithValidation<RecommendationRequest>()
-            .WithRequestExample(RequestExamples.Recommendation)
+            .WithRequestExample(RequestExamples.Recommendation, "The seed article's policy and unused permissions")
+            .WithRequestExample(RequestExamples.Finding, "The same policy, named, with its whole GetFindingV2 answer as the AWS CLI prints it")
             .ProducesBodyProblems();
 
         return group;
@@ -37,21 +40,26 @@ public static class RecommendationsApi
     // What was done is told in counts on the request's own log line (see LoggingExtensions.UseRequestLogging).
     // The body is optional only so that the validation filter can answer an empty one in its own words; it never reaches here null.
     public static Ok<RecommendationResponse> Recommend(
-        RecommendationRequest? request, ActionCatalog catalog, IDiagnosticContext diagnostics, CancellationToken cancellationToken = default)
+        RecommendationRequest? request, ActionCatalog catalog, IDiagnosticContext diagnostics, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(clock);
+        var startedAt = clock.GetUtcNow();
+        var findings = FindingReport.Read(request);
         var permissions = RecommendationInputs.UnusedActions(request);
         var unused = UnusedActionSet.Create(catalog, permissions);
         var findingWarnings = unused.Warnings.Select(w => RecommendationResults.Warning(w, w.Path)).ToList();
 
         var refiner = new Refiner(catalog);
         var recommendations = new List<PolicyRecommendation>();
-        int create = 0, detach = 0, characters = 0, warnings = 0;
+        var steps = new List<RecommendedStep>();
+        int create = 0, detach = 0, characters = 0, warnings = findings.Warnings.Count;
         foreach (var policy in RecommendationInputs.Policies(request))
         {
             var result = refiner.Refine(policy.Document, unused, policy.Options, cancellationToken);
             var recommendation = RecommendationResults.Recommendation(policy, result, findingWarnings, cancellationToken);
             recommendations.Add(recommendation);
+            steps.AddRange(RecommendationResults.Steps(policy, recommendation));
             create += recommendation.RecommendedAction == RecommendedAction.CreatePolicy ? 1 : 0;
             detach += recommendation.RecommendedAction == RecommendedAction.DetachPolicy ? 1 : 0;
             characters += recommendation.Size.Characters;
@@ -65,13 +73,19 @@ public static class RecommendationsApi
         diagnostics.Set("CreateCount", create);
         diagnostics.Set("DetachCount", detach);
         diagnostics.Set("RecommendedCharacters", characters);
+        diagnostics.Set("RemediationCount", findings.Remediations.Count);
         diagnostics.Set("WarningCount", warnings);
-
         return TypedResults.Ok(new RecommendationResponse
         {
             CatalogVersion = catalog.Version,
             Recommendations = recommendations,
-            RecommendedSteps = [.. recommendations.SelectMany(RecommendationResults.Steps)],
+            RecommendedSteps = steps,
+            FindingRecommendation = RecommendationResults.FindingRecommendation(findings.ResourceArn, steps, findings.Failure, startedAt, clock.GetUtcNow()),
+            Finding = request.Finding is { } finding
+                ? new FindingSummary { Id = finding.Id, Resource = finding.Resource, FindingType = finding.FindingType, Status = finding.Status }
+                : null,
+            Remediations = findings.Remediations,
+            Warnings = findings.Warnings,
         });
     }
 }

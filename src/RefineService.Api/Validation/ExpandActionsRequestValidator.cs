@@ -15,6 +15,7 @@ internal sealed class ExpandActionsRequestValidator : AbstractValidator<ExpandAc
 
     public ExpandActionsRequestValidator(ActionCatalog catalog)
     {
+        RuleFor(request => request).Custom(ContractRules.RefuseUnknownMembers);
         RuleFor(request => request.Patterns)
             .Cascade(CascadeMode.Stop)
             .NotNull()

@@ -21,11 +21,24 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
             .WithMessage("Give the policy document to refine in 'policy', or several policies in 'policies'.")
             .Must(request => request.Policy is null || request.Policies is null)
             .WithMessage("Give either 'policy' or 'policies', not both.")
-            .Must(request => request.UnusedPermissions is not null || request.FindingDetails is not null)
-            .WithMessage("Give the unused actions in 'unusedPermissions' or 'findingDetails' (or both).")
+            .Must(request => request.UnusedPermissions is not null || request.FindingDetails is not null || request.Finding is not null)
+            .WithMessage("Give the unused actions: a whole GetFindingV2 answer in 'finding', its 'findingDetails', or 'unusedPermissions' (or several).")
             .OverridePropertyName(string.Empty);
 
+        RuleFor(request => request).Custom(ContractRules.RefuseUnknownMembers);
         RuleFor(request => request.Policy).Custom(ReportProblems).When(request => request.Policy is not null);
+        RuleFor(request => request.PolicyUpdatedAt).Readable();
+        RuleFor(request => request.ResourceArn).Arn();
+        RuleFor(request => request.ResourceArn)
+            .Equal(request => request.Finding!.Resource)
+            .WithMessage(request => $"'resourceArn' names another principal than the finding's 'resource' ('{request.Finding!.Resource}'); give one of them.")
+            .When(request => request.ResourceArn is not null && request.Finding?.Resource is not null);
+        RuleFor(request => request.Policy)
+            .NotNull()
+            .WithMessage("'policyId', 'policyKind' and 'policyUpdatedAt' describe the single 'policy'; with 'policies', give each policy its 'id', 'kind' and 'updatedAt'.")
+            .When(request => request.Policies is not null && (request.PolicyId is not null || request.PolicyKind is not null || request.PolicyUpdatedAt is not null));
+        RuleFor(request => request.Options!).Custom(ContractRules.RefuseUnknownMembers).When(request => request.Options is not null);
+        RuleFor(request => request.Finding!).SetValidator(new FindingValidator()).When(request => request.Finding is not null);
 
         RuleFor(request => request.Policies)
             .Must(policies => policies!.Count > 0)
@@ -44,6 +57,8 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
                 .NotNull()
                 .WithMessage("Each policy needs its 'document'.");
             policy.RuleFor(p => p.Document).Custom(ReportProblems).When(p => p.Document is not null);
+            policy.RuleFor(p => p).Custom(ContractRules.RefuseUnknownMembers);
+            policy.RuleFor(p => p.UpdatedAt).Readable();
         }).When(request => request.Policies is { Count: <= MaxPolicies });
 
         RuleForEach(request => request.UnusedPermissions)
@@ -51,14 +66,7 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
             .WithMessage("Each item of 'unusedPermissions' must be an object with a 'serviceNamespace'.")
             .SetValidator(new UnusedPermissionEntryValidator());
 
-        RuleForEach(request => request.FindingDetails)
-            .NotNull()
-            .WithMessage("Each item of 'findingDetails' must be an object, as Access Analyzer writes them.");
-
-        RuleForEach(request => request.FindingDetails).Where(detail => detail is not null).ChildRules(detail =>
-            detail.RuleFor(d => d.UnusedPermissionDetails!)
-                .SetValidator(new UnusedPermissionDetailsValidator())
-                .When(d => d.UnusedPermissionDetails is not null));
+        RuleForEach(request => request.FindingDetails).NotNull().WithMessage(FindingDetailValidator.NotAnObject).SetValidator(new FindingDetailValidator()!);
 
         RuleFor(request => request).Custom((request, context) =>
         {
@@ -100,11 +108,14 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
 
     private static IEnumerable<Core.Refinement.UnusedServiceActions> UnusedServiceActionsOf(RecommendationRequest request) =>
         (request.UnusedPermissions ?? []).Select(p => (p?.ServiceNamespace, p?.Actions))
-            .Concat((request.FindingDetails ?? []).Select(d => (d?.UnusedPermissionDetails?.ServiceNamespace, d?.UnusedPermissionDetails?.Actions)))
+            .Concat(AllFindingDetails(request).Select(d => (d?.UnusedPermissionDetails?.ServiceNamespace, d?.UnusedPermissionDetails?.Actions)))
             .Where(u => u.ServiceNamespace is not null)
             .Select(u => new Core.Refinement.UnusedServiceActions(u.ServiceNamespace!, u.Actions?.Select(a => a?.Action).OfType<string>().ToList()));
 
     private static long UnusedActionCount(RecommendationRequest request) =>
         (request.UnusedPermissions ?? []).Sum(p => (long)(p?.Actions?.Count ?? 0)) +
-        (request.FindingDetails ?? []).Sum(d => (long)(d?.UnusedPermissionDetails?.Actions?.Count ?? 0));
+        AllFindingDetails(request).Sum(d => (long)(d?.UnusedPermissionDetails?.Actions?.Count ?? 0));
+
+    private static IEnumerable<FindingDetail?> AllFindingDetails(RecommendationRequest request) =>
+        (request.FindingDetails ?? []).Concat(request.Finding?.FindingDetails ?? []);
 }

@@ -10,7 +10,9 @@ internal sealed class UnusedPermissionEntryValidator : AbstractValidator<UnusedP
 {
     public UnusedPermissionEntryValidator()
     {
+        RuleFor(permission => permission).Custom(ContractRules.RefuseUnknownMembers);
         RuleFor(permission => permission.ServiceNamespace).ServiceNamespace();
+        RuleFor(permission => permission.LastAccessed).Readable();
         RuleFor(permission => permission.Actions).Custom((actions, context) => UnusedActionNames.Check(actions, context));
     }
 }
@@ -21,6 +23,7 @@ internal sealed class UnusedPermissionDetailsValidator : AbstractValidator<Unuse
     public UnusedPermissionDetailsValidator()
     {
         RuleFor(details => details.ServiceNamespace).ServiceNamespace();
+        RuleFor(details => details.LastAccessed).Readable();
         RuleFor(details => details.Actions).Custom((actions, context) => UnusedActionNames.Check(actions, context));
     }
 }
@@ -44,10 +47,18 @@ internal static class UnusedActionNames
                     ? "An unused action must be an object whose \"action\" is its name, as Access Analyzer writes them."
                     : "An unused action is a name such as \"GetObject\", or an object whose \"action\" is one, as Access Analyzer writes them."));
             }
-            else if (Problem(action.Action) is { } problem)
+            else
             {
-                var path = JsonPath.Item(context.PropertyPath, i);
-                context.AddFailure(new ValidationFailure(action.Form == UnusedActionForm.Object ? JsonPath.Property(path, "action") : path, problem));
+                if (Problem(action.Action) is { } problem)
+                {
+                    var path = JsonPath.Item(context.PropertyPath, i);
+                    context.AddFailure(new ValidationFailure(action.Form == UnusedActionForm.Object ? JsonPath.Property(path, "action") : path, problem));
+                }
+
+                if (action.LastAccessed?.Problem is { } unreadable)
+                {
+                    context.AddFailure(new ValidationFailure(JsonPath.Property(JsonPath.Item(context.PropertyPath, i), "lastAccessed"), unreadable));
+                }
             }
         }
     }

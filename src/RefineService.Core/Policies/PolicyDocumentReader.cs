@@ -59,7 +59,7 @@ internal static class PolicyDocumentReader
             return Refused(JsonPath.Root, $"The text {problem}");
         }
 
-        var inner = ReadText(text);
+        var inner = ReadText(UrlDecoded(text));
         if (inner.Problems is [{ StoppedReading: true } single])
         {
             return Refused(JsonPath.Root, single.Path == JsonPath.Root
@@ -68,6 +68,20 @@ internal static class PolicyDocumentReader
         }
 
         return inner;
+    }
+
+    // IAM's query API, and the SDKs built on it (Java's among them), return documents URL-encoded ("%7B%22Version%22...").
+    // JSON text never starts with '%', so such text is decoded first; RFC 3986 decoding leaves '+' alone, as IAM encodes a
+    // space as "%20" and a plus as "%2B".
+    private static byte[] UrlDecoded(byte[] text)
+    {
+        var start = text.AsSpan().IndexOfAnyExcept(" \t\r\n"u8);
+        if (start < 0 || text[start] != (byte)'%')
+        {
+            return text;
+        }
+
+        return System.Text.Encoding.UTF8.GetBytes(Uri.UnescapeDataString(System.Text.Encoding.UTF8.GetString(text)));
     }
 
     private static string InvalidJson(JsonException ex) =>
