@@ -150,10 +150,10 @@ public class RecommendationsTests(ApiFactory factory)
 
         var steps = answer.RecommendedSteps.Select(s => s.UnusedPermissionsRecommendedStep).ToList();
         Assert.Equal(2, steps.Count);
-        Assert.Equal(RecommendedAction.CreatePolicy, steps[0].RecommendedAction);
+        Assert.Equal(RecommendedRemediationAction.CreatePolicy, steps[0].RecommendedAction);
         Assert.Equal(Compact(SeedRecommendedPolicy), Compact(Assert.IsType<string>(steps[0].RecommendedPolicy)));
         Assert.Equal("arn:aws:iam::123456789012:policy/MyPolicy", steps[0].ExistingPolicyId);
-        Assert.Equal(RecommendedAction.DetachPolicy, steps[1].RecommendedAction);
+        Assert.Equal(RecommendedRemediationAction.DetachPolicy, steps[1].RecommendedAction);
         Assert.Null(steps[1].RecommendedPolicy);
         Assert.Equal("arn:aws:iam::123456789012:policy/MyPolicy", steps[1].ExistingPolicyId);
         Assert.Equal("arn:aws:iam::123456789012:policy/MyPolicy", Single(answer).PolicyId);
@@ -269,7 +269,7 @@ public class RecommendationsTests(ApiFactory factory)
 
         var steps = answer.RecommendedSteps.Select(s => s.UnusedPermissionsRecommendedStep).ToList();
         Assert.Equal(
-            [(RecommendedAction.CreatePolicy, "seed"), (RecommendedAction.DetachPolicy, "seed"), (RecommendedAction.DetachPolicy, "all-unused")],
+            [(RecommendedRemediationAction.CreatePolicy, "seed"), (RecommendedRemediationAction.DetachPolicy, "seed"), (RecommendedRemediationAction.DetachPolicy, "all-unused")],
             steps.Select(s => (s.RecommendedAction, s.ExistingPolicyId)));
 
         // On the wire: the enums' spellings, and no policy where none is left.

@@ -44,7 +44,7 @@ public static class RecommendationsApi
         var startedAt = clock.GetUtcNow();
         var findings = FindingReport.Read(request);
         var permissions = RecommendationInputs.UnusedActions(request);
-        var unused = UnusedActionSet.Create(catalog, permissions);
+        var unused = UnusedActionSet.Create(catalog, RecommendationInputs.Evidence(request, permissions), RecommendationInputs.Filters(request.Options, startedAt));
         var findingWarnings = unused.Warnings.Select(w => RecommendationResults.Warning(w, w.Path)).ToList();
 
         var refiner = new Refiner(catalog);
@@ -73,7 +73,10 @@ public static class RecommendationsApi
         diagnostics.Set("RemediationCount", findings.Remediations.Count);
 
         var resourceArn = request.Finding?.Resource ?? request.ResourceArn;
-        var requestWarnings = resourceArn is null ? [.. findings.Warnings, RecommendationResults.ResourceArnMissing()] : findings.Warnings;
+        IReadOnlyList<Warning> requestWarnings = [
+            .. findings.Warnings,
+            .. RecommendationInputs.UnknownStatements(request),
+            .. resourceArn is null ? [RecommendationResults.ResourceArnMissing()] : Array.Empty<Warning>()];
         diagnostics.Set("WarningCount", warnings + (requestWarnings.Count - findings.Warnings.Count));
         return TypedResults.Ok(new RecommendationResponse
         {
@@ -85,6 +88,7 @@ public static class RecommendationsApi
                 ? new FindingSummary { Id = finding.Id, Resource = finding.Resource, FindingType = finding.FindingType, Status = finding.Status }
                 : null,
             Remediations = findings.Remediations,
+            LastAccessedServices = request.LastAccessedDetails is null ? null : RecommendationResults.LastAccessedServices(unused.Services),
             Warnings = requestWarnings,
         });
     }

@@ -138,7 +138,7 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
         }
 
         var given = answer.RecommendedSteps.Select(s => s.UnusedPermissionsRecommendedStep).Select(s => (s.RecommendedAction, s.RecommendedPolicy)).ToList();
-        if (given.Count != steps.Count || !given.Zip(steps).All(p => p.First.RecommendedAction == p.Second.Action
+        if (given.Count != steps.Count || !given.Zip(steps).All(p => p.First.RecommendedAction == (p.Second.Action == RecommendedAction.CreatePolicy ? RecommendedRemediationAction.CreatePolicy : RecommendedRemediationAction.DetachPolicy)
             && (p.Second.Policy is null ? p.First.RecommendedPolicy is null : JsonNode.DeepEquals(JsonNode.Parse(p.First.RecommendedPolicy!), JsonNode.Parse(p.Second.Policy)))))
         {
             failures.Add($"recommendedSteps [{string.Join(", ", given.Select(g => g.RecommendedAction))}] do not follow the recommendations [{string.Join(", ", steps.Select(s => s.Action))}]");

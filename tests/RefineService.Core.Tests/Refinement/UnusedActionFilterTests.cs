@@ -199,7 +199,7 @@ public class UnusedActionFilterTests
     [Fact]
     public void AServiceNeverAuthenticatedInTheReportIsUnusedAsAWhole()
     {
-        var report = new LastAccessedReport(ActionLevel: true, [new ServiceLastAccessed("sqs", null, null)]);
+        var report = new LastAccessedReport(ActionLevel: true, [new ReportedService("sqs", null, null)]);
 
         var result = Refine(Policy(Allow("""["sqs:*", "s3:GetObject"]""")), new UsageEvidence([], LastAccessed: report));
 
@@ -209,8 +209,8 @@ public class UnusedActionFilterTests
     [Fact]
     public void ATrackedActionNeverAccessedIsUnusedAndUntrackedActionsAreLeftAlone()
     {
-        var tracked = new TrackedActionLastAccessed[] { new("GetObject", AsOf.AddDays(-3)), new("PutObject", null), new("s3:DeleteObject", null) };
-        var report = new LastAccessedReport(ActionLevel: true, [new ServiceLastAccessed("s3", AsOf.AddDays(-3), tracked)]);
+        var tracked = new TrackedAction[] { new("GetObject", AsOf.AddDays(-3)), new("PutObject", null), new("s3:DeleteObject", null) };
+        var report = new LastAccessedReport(ActionLevel: true, [new ReportedService("s3", AsOf.AddDays(-3), tracked)]);
         var set = UnusedActionSet.Create(Catalog, new UsageEvidence([], LastAccessed: report), UnusedActionFilters.None);
 
         var result = new Refiner(Catalog).Refine(PolicyDocument.Parse(Policy(Allow("""["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"]"""))), set, cancellationToken: TestContext.Current.CancellationToken);
@@ -223,7 +223,7 @@ public class UnusedActionFilterTests
     [Fact]
     public void AUsedServiceWithoutActionTrackingIsLeftAlone()
     {
-        var report = new LastAccessedReport(ActionLevel: true, [new ServiceLastAccessed("sqs", AsOf.AddDays(-400), null)]);
+        var report = new LastAccessedReport(ActionLevel: true, [new ReportedService("sqs", AsOf.AddDays(-400), null)]);
         var set = UnusedActionSet.Create(Catalog, new UsageEvidence([], LastAccessed: report), UnusedActionFilters.None);
 
         Assert.Equal(0, set.CatalogActionCount);
@@ -233,7 +233,7 @@ public class UnusedActionFilterTests
     [Fact]
     public void AServiceLastAuthenticatedBeforeTheThresholdIsUnusedAsAWhole()
     {
-        var report = new LastAccessedReport(ActionLevel: true, [new ServiceLastAccessed("sqs", AsOf.AddDays(-400), null)]);
+        var report = new LastAccessedReport(ActionLevel: true, [new ReportedService("sqs", AsOf.AddDays(-400), null)]);
         var set = UnusedActionSet.Create(Catalog, new UsageEvidence([], LastAccessed: report), new UnusedActionFilters(UnusedForDays: 90, AsOf: AsOf));
 
         Assert.Equal(Matching("sqs:*").Count(), set.CatalogActionCount);
@@ -243,8 +243,8 @@ public class UnusedActionFilterTests
     [Fact]
     public void AServiceLevelReportReadsNoTrackedActions()
     {
-        var tracked = new TrackedActionLastAccessed[] { new("PutObject", null) };
-        var report = new LastAccessedReport(ActionLevel: false, [new ServiceLastAccessed("s3", AsOf.AddDays(-3), tracked)]);
+        var tracked = new TrackedAction[] { new("PutObject", null) };
+        var report = new LastAccessedReport(ActionLevel: false, [new ReportedService("s3", AsOf.AddDays(-3), tracked)]);
 
         var set = UnusedActionSet.Create(Catalog, new UsageEvidence([], LastAccessed: report), UnusedActionFilters.None);
 
@@ -257,7 +257,7 @@ public class UnusedActionFilterTests
     {
         var evidence = new UsageEvidence(
             [new UnusedServiceActions("s3", ["PutObject"]) { ActionsLastAccessed = [AsOf.AddDays(-1)] }],
-            LastAccessed: new LastAccessedReport(true, [new ServiceLastAccessed("s3", AsOf.AddDays(-1), [new("PutObject", null)])]));
+            LastAccessed: new LastAccessedReport(true, [new ReportedService("s3", AsOf.AddDays(-1), [new("PutObject", null)])]));
 
         var result = Refine(Policy(Allow("""["s3:PutObject", "s3:GetObject"]""")), evidence, new UnusedActionFilters(UnusedForDays: 30, AsOf: AsOf), explain: true);
 
