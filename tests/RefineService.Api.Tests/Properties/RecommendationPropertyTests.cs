@@ -16,7 +16,7 @@ namespace RefineService.Api.Tests.Properties;
 /// </summary>
 public sealed class RecommendationPropertyTests(ApiFactory factory)
 {
-    /// <summary>A whole request: one policy or a list, documents as objects or JSON text, every option.</summary>
+    /// <summary>A whole request: one policy or a list, documents as objects or JSON text, every option, findings with activity data and filters.</summary>
     private static readonly Gen<JsonObject> Request =
         Gen.Select(Cases.ApiCase, Cases.ApiPolicy, Gen.Int[0, 4], Gen.Int[0, 2], Gen.Int[0, 2], Gen.Int[0, 5], (c, second, shape, wildcards, explain, kind) =>
         {
@@ -30,7 +30,7 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
             {
                 string[] kinds = ["managed", "awsManaged", "inlineRole", "inlineUser", "inlineGroup"];
                 var policies = new JsonArray(Item(c.Policy, 0));
-                if (shape == 4 && WholeCatalogPasses(c.Policy) + WholeCatalogPasses(second) <= 6)
+                if (shape == 4 && WholeCatalogPasses(c.Policy) + WholeCatalogPasses(second) + WholeCatalogKeeps(c) <= 6)
                 {
                     policies.Add(Item(second, 1));
                 }
@@ -75,7 +75,7 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
                 request["options"] = options;
             }
 
-            return request;
+            return c.WithActivityAndFilters(request);
         });
 
     [Fact]
@@ -106,6 +106,19 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
             var original = documents[i] is JsonValue json ? JsonNode.Parse(json.GetValue<string>())! : documents[i];
             var judged = ToAnswer(recommendation);
             failures.AddRange(RecommendationOracle.Shipped.Judge(original, unused, judged, newWildcards).Select(f => $"policy {i}: {f}"));
+
+            // With one input, every removed action is that input's: the counts of removals per input add up.
+            var inputs = new[]
+            {
+                ("findings", request["unusedPermissions"] is JsonArray { Count: > 0 } || request["findingDetails"] is not null),
+                ("lastAccessedDetails", request["lastAccessedDetails"] is not null),
+                ("usedActions", request["usedActions"] is not null),
+            }.Where(i => i.Item2).Select(i => i.Item1).ToList();
+            var removed = recommendation.Summary.AllowedActionsBefore - recommendation.Summary.AllowedActionsAfter;
+            if (inputs.Count == 1 && recommendation.UnusedActions.RemovedBy[inputs[0]] != removed)
+            {
+                failures.Add($"policy {i}: unusedActions.removedBy.{inputs[0]} is {recommendation.UnusedActions.RemovedBy[inputs[0]]}, the documents differ by {removed}");
+            }
 
             // What to do follows from the document, and Access Analyzer's steps say the same.
             var recommended = judged.RecommendedPolicy;
@@ -165,6 +178,10 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
                 [.. c.Replaced.Select(r => new Replaced(r.Entry, r.With))]))],
             new Counts(recommendation.Summary.AllowedActionsBefore, recommendation.Summary.AllowedActionsAfter, recommendation.Summary.RemovedByAccessLevel));
     }
+
+    // A keep pattern with a wildcard service ("*:Describe*") is compared with the whole catalog too.
+    private static int WholeCatalogKeeps(PolicyCase c) =>
+        c.Filters["keep"]?.AsArray().Count(k => k!.GetValue<string>().StartsWith('*')) ?? 0;
 
     // Entries that match across the whole catalog count against the request's examined-actions limit once each, an Allow
     // statement's NotAction three times (ExaminedActions.NotActionPasses); two policies are sent together only while they fit.
