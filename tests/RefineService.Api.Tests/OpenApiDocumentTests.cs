@@ -49,11 +49,14 @@ public class OpenApiDocumentTests(ApiFactory factory)
     }
 
     [Fact]
-    public async Task TheRecommendationExampleIsTheSeedRequest()
+    public async Task TheRecommendationExamplesAreTheSeedRequestAndTheSeedWithItsWholeFinding()
     {
-        var example = (await DocumentAsync())["paths"]!["/v1/recommendations"]!["post"]!["requestBody"]!["content"]!["application/json"]!["example"]!;
+        var examples = (await DocumentAsync())["paths"]!["/v1/recommendations"]!["post"]!["requestBody"]!["content"]!["application/json"]!["examples"]!;
 
-        Assert.True(JsonNode.DeepEquals(HttpClientExtensions.SeedRequest(), example));
+        Assert.True(JsonNode.DeepEquals(HttpClientExtensions.SeedRequest(), examples["recommendation-request"]!["value"]));
+        var finding = examples["finding-request"]!["value"]!;
+        Assert.True(JsonNode.DeepEquals(HttpClientExtensions.SeedRequest()["policy"], finding["policy"]));
+        Assert.Empty(AccessAnalyzerModel.Shipped.Violations(finding["finding"], "GetFindingV2Response"));
     }
 
     [Fact]

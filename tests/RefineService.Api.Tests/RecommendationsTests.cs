@@ -102,7 +102,7 @@ public class RecommendationsTests(ApiFactory factory)
     }
 
     [Fact]
-    public async Task TheSeedExampleCarriesCatalogVersionSummarySizeAndNoWarnings()
+    public async Task TheSeedExampleCarriesCatalogVersionSummarySizeAndOnlyTheWarningThatItsPolicyHasNoId()
     {
         var (answer, wire) = await RecommendWithWireAsync(SeedRequest());
 
@@ -115,7 +115,7 @@ public class RecommendationsTests(ApiFactory factory)
         Assert.Equal(6144, recommendation.Size.Limit);
         Assert.True(recommendation.Size.WithinLimit);
         Assert.Equal(Compact(recommendation.RecommendedPolicy).Count(c => !char.IsWhiteSpace(c)), recommendation.Size.Characters);
-        Assert.Empty(recommendation.Warnings);
+        Assert.Equal("PolicyIdMissing", Assert.Single(recommendation.Warnings).Code);
         Assert.Null(recommendation.PolicyId);
         Assert.False(Single(wire).ContainsKey("policyId")); // left out on the wire, not written as null
     }
@@ -365,7 +365,7 @@ public class RecommendationsTests(ApiFactory factory)
         var document = request["policy"]!.DeepClone();
         document["Statement"]![1]!["Action"]!.AsArray().Add("s3:NoSuchAction");
         request.Remove("policy");
-        request["policies"] = new JsonArray(new JsonObject { ["document"] = document });
+        request["policies"] = new JsonArray(new JsonObject { ["id"] = "PolicyOfTheRole", ["document"] = document });
 
         var warning = Assert.Single(Single(await RecommendAsync(request)).Warnings);
 
@@ -382,7 +382,7 @@ public class RecommendationsTests(ApiFactory factory)
         // The wire form itself: the media type and the property names in their order.
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         var body = await response.ReadJsonAsync();
-        Assert.Equal(["catalogVersion", "recommendations", "recommendedSteps"], body.Select(p => p.Key));
+        Assert.Equal(["catalogVersion", "recommendations", "recommendedSteps", "remediations", "warnings"], body.Select(p => p.Key));
         Assert.Equal(
             ["recommendedAction", "recommendedPolicy", "changes", "summary", "size", "unifiedDiff", "warnings"],
             Single(body).Select(p => p.Key));

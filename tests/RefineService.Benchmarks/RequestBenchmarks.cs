@@ -25,7 +25,7 @@ public class RequestBenchmarks
     private IValidator<RecommendationRequest> _validator = null!;
     private ActionCatalog _catalog = null!;
 
-    [Params(Benchmarks.Workload.Seed, "small-AmazonS3ReadOnlyAccess", "largest-ReadOnlyAccess", "administrator-access")]
+    [Params(Benchmarks.Workload.Seed, Benchmarks.Workload.SeedFinding, "small-AmazonS3ReadOnlyAccess", "largest-ReadOnlyAccess", "administrator-access")]
     public string Workload { get; set; } = "";
 
     [GlobalSetup]
@@ -50,7 +50,7 @@ public class RequestBenchmarks
             throw new InvalidOperationException(validation.ToString());
         }
 
-        var answer = RecommendationsApi.Recommend(request, _catalog, RequestPipeline.Diagnostics);
+        var answer = RecommendationsApi.Recommend(request, _catalog, RequestPipeline.Diagnostics, TimeProvider.System);
         _response.SetLength(0);
         await JsonSerializer.SerializeAsync(_response, answer.Value!, _responseType);
         return _response.Length;

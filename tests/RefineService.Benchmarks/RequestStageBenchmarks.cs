@@ -54,7 +54,7 @@ public class RequestStageBenchmarks
     /// <summary>The handler: inputs, engine, diff, answer contract (without the JSON).</summary>
     [Benchmark]
     public Ok<RecommendationResponse> Handle() =>
-        RecommendationsApi.Recommend(_request, _catalog, RequestPipeline.Diagnostics);
+        RecommendationsApi.Recommend(_request, _catalog, RequestPipeline.Diagnostics, TimeProvider.System);
 
     /// <summary>The part of the handler that is the engine: unused set resolved, document refined (it was read with the body).</summary>
     [Benchmark]

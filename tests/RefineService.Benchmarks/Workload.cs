@@ -13,15 +13,20 @@ public sealed class Workload
     /// <summary>The seed article's request, as the API's own example file.</summary>
     public const string Seed = "seed";
 
+    /// <summary>The seed article's policy with its whole GetFindingV2 answer, as the API's second example file.</summary>
+    public const string SeedFinding = "seed-finding";
+
     private Workload(string name, byte[] body)
     {
         Name = name;
         Body = body;
         var request = JsonNode.Parse(body)!.AsObject();
         Policy = PolicyDocument.Parse(request["policy"]!.ToJsonString());
-        Unused = [.. request["unusedPermissions"]!.AsArray().Select(entry => new UnusedServiceActions(
+        var entries = request["unusedPermissions"]?.AsArray()
+            ?? new JsonArray([.. request["finding"]!["findingDetails"]!.AsArray().Select(d => d!["unusedPermissionDetails"]!.DeepClone())]);
+        Unused = [.. entries.Select(entry => new UnusedServiceActions(
             entry!["serviceNamespace"]!.GetValue<string>(),
-            entry["actions"]?.AsArray().Select(a => a!.GetValue<string>()).ToList()))];
+            entry["actions"]?.AsArray().Select(a => a is JsonObject o ? o["action"]!.GetValue<string>() : a!.GetValue<string>()).ToList()))];
     }
 
     public string Name { get; }
@@ -37,9 +42,9 @@ public sealed class Workload
 
     public static Workload Load(string name)
     {
-        if (name == Seed)
+        if (name is Seed or SeedFinding)
         {
-            return new Workload(name, JsonSerializer.SerializeToUtf8Bytes(RequestExamples.Load(RequestExamples.Recommendation)));
+            return new Workload(name, JsonSerializer.SerializeToUtf8Bytes(RequestExamples.Load(name == Seed ? RequestExamples.Recommendation : RequestExamples.Finding)));
         }
 
         return new Workload(name, Resource($"{name}.request.json"));

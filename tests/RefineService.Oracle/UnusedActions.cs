@@ -7,7 +7,7 @@ namespace RefineService.Oracle;
 /// <summary>
 /// The effective unused actions of a request as its documentation defines them, read from the raw JSON.
 /// Reported unused (any input counts): the names of <c>unusedPermissions</c> and of the <c>unusedPermissionDetails</c> of
-/// <c>findingDetails</c> (a missing, null or empty list means the whole service; names in any case; a wildcard name stands
+/// <c>findingDetails</c> and of a whole GetFindingV2 answer's <c>finding.findingDetails</c> (a missing, null or empty list means the whole service; names in any case; a wildcard name stands
 /// for the catalog actions it matches; a plain name the catalog lacks is unused by that name); the services of
 /// <c>lastAccessedDetails</c> nobody authenticated to (whole services) and, in an <c>ACTION_LEVEL</c> report, the tracked
 /// actions of a used service nobody accessed; with <c>usedActions</c>, every catalog action none of them matches. With
@@ -57,7 +57,8 @@ public sealed class UnusedActions
             unused.AddFinding(permission!);
         }
 
-        foreach (var detail in request["findingDetails"]?.AsArray() ?? [])
+        var items = (request["findingDetails"]?.AsArray() ?? []).Concat(request["finding"]?["findingDetails"]?.AsArray() ?? []);
+        foreach (var detail in items)
         {
             if (detail?["unusedPermissionDetails"] is JsonObject details)
             {

@@ -9,7 +9,7 @@ namespace RefineService.Api.Endpoints;
 /// passwords, warnings for findings that are not about unused access and for members of AWS's shapes this service does
 /// not read, and whether a recommendation can be made at all.
 /// </summary>
-internal sealed record FindingReport(IReadOnlyList<Remediation> Remediations, IReadOnlyList<Warning> Warnings, RecommendationError? Failure)
+internal sealed record FindingReport(string? ResourceArn, IReadOnlyList<Remediation> Remediations, IReadOnlyList<Warning> Warnings, RecommendationError? Failure)
 {
     /// <summary>The stable codes of the request's own warnings.</summary>
     public static class Codes
@@ -98,13 +98,22 @@ internal sealed record FindingReport(IReadOnlyList<Remediation> Remediations, IR
                 $"{unknown.Count} member(s) of AWS's shapes that this service does not read were ignored: {named}{(unknown.Count > NamedUnknownMembers ? ", ..." : string.Empty)}.")));
         }
 
+        // Access Analyzer's answer names its principal; without one, the request gets no findingRecommendation, and is told why.
+        var resourceArn = request.Finding?.Resource ?? request.ResourceArn;
+        if (resourceArn is null)
+        {
+            warnings.Add(Warning(Codes.ResourceArnMissing, "$.resourceArn",
+                "The request names no principal, so the answer has no 'findingRecommendation' (Access Analyzer's shape needs the principal's ARN): give the whole GetFindingV2 answer in 'finding', or the ARN in 'resourceArn'."));
+        }
+
         var failure = unusedPermissions ? null : Unsupported(request.Finding?.FindingType, otherKinds);
-        return new FindingReport(remediations, warnings, failure);
+        return new FindingReport(resourceArn, remediations, warnings, failure);
     }
 
     private static Remediation? Remediate(FindingDetail detail, string path, string? resource)
     {
-        var principal = resource is null ? "the principal" : $"'{resource}'";
+        var principal = resource is null ? string.Empty : $" '{resource}'";
+        var user = resource is null ? "the user" : $"'{resource}'";
         if (detail.UnusedIamRoleDetails is { } role)
         {
             return new Remediation
@@ -112,7 +121,7 @@ internal sealed record FindingReport(IReadOnlyList<Remediation> Remediations, IR
                 Kind = RemediationKind.DeleteRole,
                 Path = JsonPath.Property(path, "unusedIamRoleDetails"),
                 LastAccessed = role.LastAccessed?.Value,
-                Message = $"The role {principal} is not used{Since(role.LastAccessed)}: delete it (remove it from its instance profiles, detach and delete its policies, then 'aws iam delete-role') rather than refine its policies.",
+                Message = $"The role{principal} has not been used{Since(role.LastAccessed)}: delete it (remove it from its instance profiles, detach and delete its policies, then 'aws iam delete-role') rather than refine its policies.",
             };
         }
 
@@ -124,7 +133,7 @@ internal sealed record FindingReport(IReadOnlyList<Remediation> Remediations, IR
                 Path = JsonPath.Property(path, "unusedIamUserAccessKeyDetails"),
                 AccessKeyId = key.AccessKeyId,
                 LastAccessed = key.LastAccessed?.Value,
-                Message = $"The access key {(key.AccessKeyId is null ? string.Empty : $"'{key.AccessKeyId}' ")}of {principal} is not used{Since(key.LastAccessed)}: deactivate it ('aws iam update-access-key --status Inactive'), then delete it once nothing depends on it.",
+                Message = $"The access key {(key.AccessKeyId is null ? string.Empty : $"'{key.AccessKeyId}' ")}of {user} has not been used{Since(key.LastAccessed)}: deactivate it ('aws iam update-access-key --status Inactive'), then delete it once nothing depends on it.",
             };
         }
 
@@ -135,7 +144,7 @@ internal sealed record FindingReport(IReadOnlyList<Remediation> Remediations, IR
                 Kind = RemediationKind.RemoveConsolePassword,
                 Path = JsonPath.Property(path, "unusedIamUserPasswordDetails"),
                 LastAccessed = password.LastAccessed?.Value,
-                Message = $"The console password of {principal} is not used{Since(password.LastAccessed)}: remove it ('aws iam delete-login-profile').",
+                Message = $"The console password of {user} has not been used{Since(password.LastAccessed)}: remove it ('aws iam delete-login-profile').",
             };
         }
 

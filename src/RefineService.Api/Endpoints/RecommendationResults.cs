@@ -73,14 +73,6 @@ internal static class RecommendationResults
             Status = failure is null ? RecommendationStatus.Succeeded : RecommendationStatus.Failed,
         };
 
-    /// <summary>Why the answer has no <c>findingRecommendation</c>.</summary>
-    public static Warning ResourceArnMissing() => new()
-    {
-        Code = FindingReport.Codes.ResourceArnMissing,
-        Path = "$.resourceArn",
-        Message = "The request names no principal, so the answer has no 'findingRecommendation' (Access Analyzer's shape needs the principal's ARN): give the whole GetFindingV2 answer in 'finding', or the ARN in 'resourceArn'.",
-    };
-
     /// <summary>What IAM's last accessed report told about each service.</summary>
     public static IReadOnlyList<LastAccessedService> LastAccessedServices(IEnumerable<ServiceActivity> services) =>
     [

@@ -23,11 +23,14 @@ public static class RecommendationsApi
             .WithDescription(
                 "Removes from each policy the actions reported unused, keeping its structure: individually listed unused actions are removed, " +
                 "and a wildcard that covers unused actions is replaced by its shortest safe prefixes (the least general generalization). " +
-                "Unused actions come as `unusedPermissions`, as Access Analyzer's `findingDetails`, or both. " +
+                "Unused actions come as a whole GetFindingV2 answer (`finding`), as its `findingDetails`, as `unusedPermissions`, or several; " +
+                "the answer also gives the result in the exact shape of GetFindingRecommendation (`findingRecommendation`). " +
+                "A member the contract does not define is refused at its path; members AWS adds to its own shapes are tolerated and counted in a warning. " +
                 "Errors are keyed by the JSON path of the field at fault, e.g. `$.policies[0].document.Statement[1].Effect`; " +
                 "warnings carry the same kind of path.")
             .WithValidation<RecommendationRequest>()
-            .WithRequestExample(RequestExamples.Recommendation)
+            .WithRequestExample(RequestExamples.Recommendation, "The seed article's policy and unused permissions")
+            .WithRequestExample(RequestExamples.Finding, "The same policy, named, with its whole GetFindingV2 answer as the AWS CLI prints it")
             .ProducesBodyProblems();
 
         return group;
@@ -50,7 +53,8 @@ public static class RecommendationsApi
         var refiner = new Refiner(catalog);
         var recommendations = new List<PolicyRecommendation>();
         var steps = new List<RecommendedStep>();
-        int create = 0, detach = 0, characters = 0, warnings = findings.Warnings.Count;
+        IReadOnlyList<Warning> requestWarnings = [.. findings.Warnings, .. RecommendationInputs.UnknownStatements(request)];
+        int create = 0, detach = 0, characters = 0, warnings = requestWarnings.Count;
         foreach (var policy in RecommendationInputs.Policies(request))
         {
             var result = refiner.Refine(policy.Document, unused, policy.Options, cancellationToken);
@@ -71,19 +75,13 @@ public static class RecommendationsApi
         diagnostics.Set("DetachCount", detach);
         diagnostics.Set("RecommendedCharacters", characters);
         diagnostics.Set("RemediationCount", findings.Remediations.Count);
-
-        var resourceArn = request.Finding?.Resource ?? request.ResourceArn;
-        IReadOnlyList<Warning> requestWarnings = [
-            .. findings.Warnings,
-            .. RecommendationInputs.UnknownStatements(request),
-            .. resourceArn is null ? [RecommendationResults.ResourceArnMissing()] : Array.Empty<Warning>()];
-        diagnostics.Set("WarningCount", warnings + (requestWarnings.Count - findings.Warnings.Count));
+        diagnostics.Set("WarningCount", warnings);
         return TypedResults.Ok(new RecommendationResponse
         {
             CatalogVersion = catalog.Version,
             Recommendations = recommendations,
             RecommendedSteps = steps,
-            FindingRecommendation = RecommendationResults.FindingRecommendation(resourceArn, steps, findings.Failure, startedAt, clock.GetUtcNow()),
+            FindingRecommendation = RecommendationResults.FindingRecommendation(findings.ResourceArn, steps, findings.Failure, startedAt, clock.GetUtcNow()),
             Finding = request.Finding is { } finding
                 ? new FindingSummary { Id = finding.Id, Resource = finding.Resource, FindingType = finding.FindingType, Status = finding.Status }
                 : null,

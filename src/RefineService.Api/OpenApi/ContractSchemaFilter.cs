@@ -6,7 +6,10 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace RefineService.Api.OpenApi;
 
-/// <summary>Describes what the contracts' types alone cannot: documents given as an object or a string, unused actions given as a name or an object.</summary>
+/// <summary>
+/// Describes what the contracts' types alone cannot: documents given as an object or a string, unused actions given as a
+/// name or an object, the contract's own objects closed to other members while AWS's shapes stay open to them.
+/// </summary>
 internal sealed class ContractSchemaFilter : ISchemaFilter
 {
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
@@ -16,10 +19,17 @@ internal sealed class ContractSchemaFilter : ISchemaFilter
             return;
         }
 
-        // AWS's shapes gain members over time, which are accepted and counted in a warning.
-        if (context.Type == typeof(FindingDetail) || context.Type == typeof(LastAccessedDetails) || context.Type == typeof(ServiceLastAccessed) || context.Type == typeof(TrackedActionLastAccessed))
+        // The contract's objects refuse members they do not define (the extension data that holds them is only the means);
+        // AWS's shapes take members AWS adds later, and the answer counts them.
+        if (typeof(ContractObject).IsAssignableFrom(context.Type))
+        {
+            concrete.AdditionalPropertiesAllowed = false;
+            concrete.AdditionalProperties = null;
+        }
+        else if (typeof(AwsShape).IsAssignableFrom(context.Type) || context.Type == typeof(UnusedAction))
         {
             concrete.AdditionalPropertiesAllowed = true;
+            concrete.AdditionalProperties = null;
         }
 
         if (context.MemberInfo is not PropertyInfo property)

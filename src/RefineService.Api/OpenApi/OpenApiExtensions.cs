@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using RefineService.Api.Contracts;
 using RefineService.Core.Policies;
 using RefineService.Api.Security;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -36,6 +37,16 @@ public static class OpenApiExtensions
             {
                 Type = JsonSchemaType.Object,
                 Description = "An IAM policy document.",
+            });
+            swagger.MapType<AwsTimestamp>(() => new OpenApiSchema
+            {
+                OneOf =
+                [
+                    new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time", Description = "ISO 8601 (\"2024-06-10T13:45:00Z\", an offset, fractions of seconds), or Python's \"2024-06-10 13:45:00+00:00\"." },
+                    new OpenApiSchema { Type = JsonSchemaType.Number, Description = "Epoch seconds, e.g. 1718027100 or 1718027100.5." },
+                ],
+                Description = "A timestamp as AWS's tools print one.",
+                Example = System.Text.Json.Nodes.JsonValue.Create("2024-06-10T13:45:00.512000+00:00"),
             });
             swagger.OperationFilter<RequestExampleOperationFilter>();
             swagger.OperationFilter<ResponseDescriptionOperationFilter>();

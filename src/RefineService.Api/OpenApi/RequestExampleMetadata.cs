@@ -1,4 +1,4 @@
 namespace RefineService.Api.OpenApi;
 
-/// <summary>Endpoint metadata naming the request example file.</summary>
-public sealed record RequestExampleMetadata(string Name);
+/// <summary>Endpoint metadata naming a request example file, with a line saying what it shows when an endpoint has several.</summary>
+public sealed record RequestExampleMetadata(string Name, string? Summary = null);

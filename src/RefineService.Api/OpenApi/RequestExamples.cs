@@ -8,6 +8,9 @@ public static class RequestExamples
     /// <summary>The seed article's policy and unused permissions.</summary>
     public const string Recommendation = "recommendation-request.json";
 
+    /// <summary>The seed article's policy, with what it is, and its finding as <c>aws accessanalyzer get-finding-v2</c> prints it.</summary>
+    public const string Finding = "finding-request.json";
+
     /// <summary>Two action patterns.</summary>
     public const string Expand = "expand-request.json";
 
@@ -20,6 +23,6 @@ public static class RequestExamples
     }
 
     /// <summary>Shows the example file <paramref name="name"/> as the request body's example in the OpenAPI document.</summary>
-    public static RouteHandlerBuilder WithRequestExample(this RouteHandlerBuilder builder, string name) =>
-        builder.WithMetadata(new RequestExampleMetadata(name));
+    public static RouteHandlerBuilder WithRequestExample(this RouteHandlerBuilder builder, string name, string? summary = null) =>
+        builder.WithMetadata(new RequestExampleMetadata(name, summary));
 }

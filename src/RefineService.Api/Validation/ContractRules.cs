@@ -32,6 +32,14 @@ internal static class ContractRules
     public static IRuleBuilderOptions<T, AwsTimestamp?> Readable<T>(this IRuleBuilder<T, AwsTimestamp?> rule) =>
         rule.Must(timestamp => timestamp?.Unreadable is null).WithMessage((_, timestamp) => timestamp!.Value.Problem);
 
+    /// <summary>A principal's ARN, if given, must be one, as Access Analyzer's <c>ResourceArn</c> pattern has it (<c>arn:partition:service:region:account:resource</c>).</summary>
+    public static IRuleBuilderOptions<T, string?> Arn<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(arn => arn is null || IsArn(arn))
+            .WithMessage((_, arn) => $"'{(arn!.Length > 80 ? arn[..80] + "..." : arn)}' is not an ARN such as \"arn:aws:iam::123456789012:role/my-role\".");
+
+    private static bool IsArn(string text) =>
+        text.StartsWith("arn:", StringComparison.Ordinal) && text.AsSpan(4).Count(':') >= 4;
+
     /// <summary>The members the contract defines for <paramref name="type"/>, as the wire spells them.</summary>
     public static IReadOnlyList<string> KnownMembers(Type type) =>
         [.. ApiJsonContext.Default.GetTypeInfo(type)!.Properties.Where(p => !p.IsExtensionData).Select(p => p.Name)];

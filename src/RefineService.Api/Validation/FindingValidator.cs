@@ -13,16 +13,20 @@ internal sealed class FindingValidator : AbstractValidator<Finding>
         RuleFor(finding => finding.FindingDetails)
             .NotNull()
             .WithMessage("A finding holds its 'findingDetails', as GetFindingV2 answers it.");
+        RuleFor(finding => finding.Resource).Arn();
         RuleFor(finding => finding.CreatedAt).Readable();
         RuleFor(finding => finding.AnalyzedAt).Readable();
         RuleFor(finding => finding.UpdatedAt).Readable();
-        RuleForEach(finding => finding.FindingDetails).SetValidator(new FindingDetailValidator());
+        RuleForEach(finding => finding.FindingDetails).NotNull().WithMessage(FindingDetailValidator.NotAnObject).SetValidator(new FindingDetailValidator()!);
     }
 }
 
 /// <summary>The rules of one item of <c>findingDetails</c>: a union holding exactly one member Access Analyzer defines.</summary>
-internal sealed class FindingDetailValidator : AbstractValidator<FindingDetail?>
+internal sealed class FindingDetailValidator : AbstractValidator<FindingDetail>
 {
+    /// <summary>The sentence for an item that is not an object (null, above all: FluentValidation runs no item validator on a null item).</summary>
+    public const string NotAnObject = "Each item of 'findingDetails' must be an object, as Access Analyzer writes them.";
+
     private static readonly string Members = string.Join(", ", ContractRules.KnownMembers(typeof(FindingDetail)).Select(m => $"'{m}'"));
 
     public FindingDetailValidator()
@@ -30,11 +34,6 @@ internal sealed class FindingDetailValidator : AbstractValidator<FindingDetail?>
         RuleFor(detail => detail).Custom((detail, context) =>
         {
             var at = JsonPath.Rebase(context.PropertyPath, JsonPath.Root);
-            if (detail is null)
-            {
-                context.AddFailure(new ValidationFailure(at, "Each item of 'findingDetails' must be an object, as Access Analyzer writes them."));
-                return;
-            }
 
             var members = detail.Members().ToList();
             if (members.Count == 0)
@@ -51,13 +50,10 @@ internal sealed class FindingDetailValidator : AbstractValidator<FindingDetail?>
             }
         });
 
-        When(detail => detail is not null, () =>
-        {
-            RuleFor(detail => detail!.UnusedPermissionDetails!).SetValidator(new UnusedPermissionDetailsValidator()).When(d => d!.UnusedPermissionDetails is not null);
-            RuleFor(detail => detail!.UnusedIamRoleDetails!).SetValidator(new LastAccessedValidator<UnusedIamRoleDetails>(d => d.LastAccessed)).When(d => d!.UnusedIamRoleDetails is not null);
-            RuleFor(detail => detail!.UnusedIamUserAccessKeyDetails!).SetValidator(new LastAccessedValidator<UnusedIamUserAccessKeyDetails>(d => d.LastAccessed)).When(d => d!.UnusedIamUserAccessKeyDetails is not null);
-            RuleFor(detail => detail!.UnusedIamUserPasswordDetails!).SetValidator(new LastAccessedValidator<UnusedIamUserPasswordDetails>(d => d.LastAccessed)).When(d => d!.UnusedIamUserPasswordDetails is not null);
-        });
+        RuleFor(detail => detail.UnusedPermissionDetails!).SetValidator(new UnusedPermissionDetailsValidator()).When(d => d.UnusedPermissionDetails is not null);
+        RuleFor(detail => detail.UnusedIamRoleDetails!).SetValidator(new LastAccessedValidator<UnusedIamRoleDetails>(d => d.LastAccessed)).When(d => d.UnusedIamRoleDetails is not null);
+        RuleFor(detail => detail.UnusedIamUserAccessKeyDetails!).SetValidator(new LastAccessedValidator<UnusedIamUserAccessKeyDetails>(d => d.LastAccessed)).When(d => d.UnusedIamUserAccessKeyDetails is not null);
+        RuleFor(detail => detail.UnusedIamUserPasswordDetails!).SetValidator(new LastAccessedValidator<UnusedIamUserPasswordDetails>(d => d.LastAccessed)).When(d => d.UnusedIamUserPasswordDetails is not null);
     }
 }
 

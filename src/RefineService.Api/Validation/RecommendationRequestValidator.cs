@@ -29,6 +29,11 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
         RuleFor(request => request).Custom(ContractRules.RefuseUnknownMembers);
         RuleFor(request => request.Policy).Custom(ReportProblems).When(request => request.Policy is not null);
         RuleFor(request => request.PolicyUpdatedAt).Readable();
+        RuleFor(request => request.ResourceArn).Arn();
+        RuleFor(request => request.ResourceArn)
+            .Equal(request => request.Finding!.Resource)
+            .WithMessage(request => $"'resourceArn' names another principal than the finding's 'resource' ('{request.Finding!.Resource}'); give one of them.")
+            .When(request => request.ResourceArn is not null && request.Finding?.Resource is not null);
         RuleFor(request => request.Policy)
             .NotNull()
             .WithMessage("'policyId', 'policyKind' and 'policyUpdatedAt' describe the single 'policy'; with 'policies', give each policy its 'id', 'kind' and 'updatedAt'.")
@@ -69,7 +74,7 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
             .WithMessage("Each item of 'unusedPermissions' must be an object with a 'serviceNamespace'.")
             .SetValidator(new UnusedPermissionEntryValidator());
 
-        RuleForEach(request => request.FindingDetails).SetValidator(new FindingDetailValidator());
+        RuleForEach(request => request.FindingDetails).NotNull().WithMessage(FindingDetailValidator.NotAnObject).SetValidator(new FindingDetailValidator()!);
 
         RuleFor(request => request).Custom((request, context) =>
         {

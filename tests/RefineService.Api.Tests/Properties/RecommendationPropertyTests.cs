@@ -16,15 +16,27 @@ namespace RefineService.Api.Tests.Properties;
 /// </summary>
 public sealed class RecommendationPropertyTests(ApiFactory factory)
 {
-    /// <summary>A whole request: one policy or a list, documents as objects or JSON text, every option, findings with activity data and filters.</summary>
+    /// <summary>
+    /// A whole request: one policy or a list, with or without ids, documents as objects, JSON text or URL-encoded JSON text,
+    /// findings as <c>findingDetails</c> or inside a whole GetFindingV2 answer (timestamps in every form, members this
+    /// service does not read), every option, with activity data (<c>usedActions</c>, <c>lastAccessedDetails</c>) and filters.
+    /// </summary>
     private static readonly Gen<JsonObject> Request =
-        Gen.Select(Cases.ApiCase, Cases.ApiPolicy, Gen.Int[0, 4], Gen.Int[0, 2], Gen.Int[0, 2], Gen.Int[0, 5], (c, second, shape, wildcards, explain, kind) =>
+        Gen.Select(Cases.ApiCase, Cases.ApiPolicy, Gen.Int[0, 5], Gen.Int[0, 2], Gen.Int[0, 2], Gen.Int[0, 5], Gen.Int[0, 3], (c, second, shape, wildcards, explain, kind, findingShape) =>
         {
             var request = new JsonObject();
             JsonNode Document(JsonObject policy, bool asText) => asText ? JsonValue.Create(policy.ToJsonString())! : policy.DeepClone();
             if (shape <= 1)
             {
                 request["policy"] = Document(c.Policy, asText: shape == 1);
+            }
+            else if (shape == 5)
+            {
+                // IAM's query API returns documents URL-encoded; the single form says what the policy is.
+                request["policy"] = Uri.EscapeDataString(c.Policy.ToJsonString());
+                request["policyId"] = "InlinePolicyOfTheRole";
+                request["policyKind"] = "inlineRole";
+                request["policyUpdatedAt"] = 1718027100.25;
             }
             else
             {
@@ -38,7 +50,8 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
                 request["policies"] = policies;
                 JsonObject Item(JsonObject policy, int i)
                 {
-                    var item = new JsonObject { ["id"] = $"arn:aws:iam::123456789012:policy/p{i}" };
+                    // Some policies say what they are, some do not: their steps then name them by position.
+                    var item = kind == 3 ? new JsonObject() : new JsonObject { ["id"] = $"arn:aws:iam::123456789012:policy/p{i}" };
                     if (kind < kinds.Length)
                     {
                         item["kind"] = kinds[kind];
@@ -54,9 +67,13 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
                 request["unusedPermissions"] = c.UnusedPermissions.DeepClone();
             }
 
-            if (c.FindingDetails.Count > 0)
+            if (c.FindingDetails.Count > 0 && findingShape == 0)
             {
                 request["findingDetails"] = c.FindingDetails.DeepClone();
+            }
+            else if (c.FindingDetails.Count > 0)
+            {
+                request["finding"] = Finding(c.FindingDetails, findingShape);
             }
 
             var options = new JsonObject();
@@ -78,6 +95,38 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
             return c.WithActivityAndFilters(request);
         });
 
+    // A GetFindingV2 answer around the details, as the CLI (ISO 8601), boto3 (epoch seconds) or json.dumps(default=str) print it.
+    private static JsonObject Finding(JsonArray details, int form)
+    {
+        JsonNode Timestamp(int day) => form switch
+        {
+            1 => JsonValue.Create($"2024-06-{day:00}T13:45:00+00:00")!,
+            2 => JsonValue.Create(1717000000 + (day * 86400.5))!,
+            _ => JsonValue.Create($"2024-06-{day:00} 13:45:00.123456+00:00")!,
+        };
+
+        var withDates = details.DeepClone().AsArray();
+        foreach (var detail in withDates.Select(d => d?["unusedPermissionDetails"]).OfType<JsonObject>())
+        {
+            detail["lastAccessed"] = Timestamp(3);
+        }
+
+        return new JsonObject
+        {
+            ["analyzedAt"] = Timestamp(10),
+            ["createdAt"] = Timestamp(1),
+            ["id"] = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111",
+            ["resource"] = "arn:aws:iam::123456789012:role/my-role",
+            ["resourceType"] = "AWS::IAM::Role",
+            ["resourceOwnerAccount"] = "123456789012",
+            ["status"] = "ACTIVE",
+            ["updatedAt"] = Timestamp(10),
+            ["findingDetails"] = withDates,
+            ["findingType"] = "UnusedPermission",
+            ["aMemberAwsAddsLater"] = new JsonObject { ["x"] = 1 },
+        };
+    }
+
     [Fact]
     public void EveryRecommendationAllowsExactlyWhatWasAllowedAndIsNotUnused() =>
         PropertyRun.Check(Request, Check, request => request.ToJsonString(), iterations: 150);
@@ -95,22 +144,25 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
         var newWildcards = request["options"]?["wildcards"]?.GetValue<string>() != "none";
         var explain = request["options"]?["explain"]?.GetValue<bool>() == true;
         var documents = request["policy"] is { } single ? [single] : request["policies"]!.AsArray().Select(p => p!["document"]!).ToList();
+        var ids = request["policy"] is not null
+            ? [request["policyId"]?.GetValue<string>() ?? "unnamed-policy-1"]
+            : request["policies"]!.AsArray().Select((p, i) => p!["id"]?.GetValue<string>() ?? $"unnamed-policy-{i + 1}").ToList();
         var recommendations = answer.Recommendations;
         Assert.Equal(documents.Count, recommendations.Count);
 
         var failures = new List<string>();
-        var steps = new List<(RecommendedAction Action, string? Policy)>();
+        var steps = new List<(RecommendedRemediationAction Action, string? Policy, string Id)>();
         for (var i = 0; i < documents.Count; i++)
         {
             var recommendation = recommendations[i];
-            var original = documents[i] is JsonValue json ? JsonNode.Parse(json.GetValue<string>())! : documents[i];
+            var original = documents[i] is JsonValue json ? JsonNode.Parse(Uri.UnescapeDataString(json.GetValue<string>()))! : documents[i];
             var judged = ToAnswer(recommendation);
             failures.AddRange(RecommendationOracle.Shipped.Judge(original, unused, judged, newWildcards).Select(f => $"policy {i}: {f}"));
 
             // With one input, every removed action is that input's: the counts of removals per input add up.
             var inputs = new[]
             {
-                ("findings", request["unusedPermissions"] is JsonArray { Count: > 0 } || request["findingDetails"] is not null),
+                ("findings", request["unusedPermissions"] is JsonArray { Count: > 0 } || request["findingDetails"] is not null || request["finding"] is not null),
                 ("lastAccessedDetails", request["lastAccessedDetails"] is not null),
                 ("usedActions", request["usedActions"] is not null),
             }.Where(i => i.Item2).Select(i => i.Item1).ToList();
@@ -131,12 +183,12 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
 
             if (action == RecommendedAction.CreatePolicy)
             {
-                steps.Add((RecommendedAction.CreatePolicy, recommended!.ToJsonString()));
+                steps.Add((RecommendedRemediationAction.CreatePolicy, recommended!.ToJsonString(), ids[i]));
             }
 
             if (action != RecommendedAction.None)
             {
-                steps.Add((RecommendedAction.DetachPolicy, null));
+                steps.Add((RecommendedRemediationAction.DetachPolicy, null, ids[i]));
             }
 
             // With explain, each trie that chose prefixes is shown; without, none.
@@ -150,11 +202,35 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
             }
         }
 
-        var given = answer.RecommendedSteps.Select(s => s.UnusedPermissionsRecommendedStep).Select(s => (s.RecommendedAction, s.RecommendedPolicy)).ToList();
-        if (given.Count != steps.Count || !given.Zip(steps).All(p => p.First.RecommendedAction == (p.Second.Action == RecommendedAction.CreatePolicy ? RecommendedRemediationAction.CreatePolicy : RecommendedRemediationAction.DetachPolicy)
+        // Access Analyzer's steps follow the recommendations, each naming its policy, in both places the answer gives them.
+        var given = answer.RecommendedSteps.Select(s => s.UnusedPermissionsRecommendedStep).ToList();
+        if (given.Count != steps.Count || !given.Zip(steps).All(p => p.First.RecommendedAction == p.Second.Action && p.First.ExistingPolicyId == p.Second.Id
             && (p.Second.Policy is null ? p.First.RecommendedPolicy is null : JsonNode.DeepEquals(JsonNode.Parse(p.First.RecommendedPolicy!), JsonNode.Parse(p.Second.Policy)))))
         {
-            failures.Add($"recommendedSteps [{string.Join(", ", given.Select(g => g.RecommendedAction))}] do not follow the recommendations [{string.Join(", ", steps.Select(s => s.Action))}]");
+            failures.Add($"recommendedSteps [{string.Join(", ", given.Select(g => $"{g.RecommendedAction} {g.ExistingPolicyId}"))}] do not follow the recommendations [{string.Join(", ", steps.Select(s => $"{s.Action} {s.Id}"))}]");
+        }
+
+        var resource = request["finding"]?["resource"]?.GetValue<string>();
+        var repeated = answer.FindingRecommendation is { Status: RecommendationStatus.Succeeded } found
+            && found.ResourceArn == resource && found.RecommendedSteps.SequenceEqual(answer.RecommendedSteps);
+        if (resource is null ? answer.FindingRecommendation is not null : !repeated)
+        {
+            failures.Add($"findingRecommendation does not repeat the steps for {resource ?? "no principal"}");
+        }
+
+        // Every GetFindingRecommendation shape the answer gives keeps AWS's published model.
+        var wire = JsonNode.Parse(text)!;
+        failures.AddRange(AccessAnalyzerModel.Shipped.Violations(wire["recommendedSteps"], "RecommendedStepList").Select(v => $"recommendedSteps: {v}"));
+        if (wire["findingRecommendation"] is { } findingRecommendation)
+        {
+            failures.AddRange(AccessAnalyzerModel.Shipped.Violations(findingRecommendation, "GetFindingRecommendationResponse").Select(v => $"findingRecommendation: {v}"));
+        }
+
+        // The one member the generated finding adds that this service does not read is counted, and nothing else is.
+        var unknownMembers = answer.Warnings.Where(w => w.Code == "UnknownMembers").Select(w => w.Path).ToList();
+        if (!unknownMembers.SequenceEqual(request["finding"] is null ? [] : ["$.finding.aMemberAwsAddsLater"]))
+        {
+            failures.Add($"unknown members reported at [{string.Join(", ", unknownMembers)}]");
         }
 
         Assert.True(failures.Count == 0, string.Join('\n', failures.Select(f => f.Length > 600 ? f[..600] + " ..." : f)));
