@@ -9,8 +9,6 @@ namespace RefineService.Api.Contracts;
 /// </summary>
 public sealed class UsedActionConverter : JsonConverter<UsedAction>
 {
-    private static readonly AwsTimestampConverter Timestamps = new();
-
     public override UsedAction Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -19,32 +17,7 @@ public sealed class UsedActionConverter : JsonConverter<UsedAction>
             case JsonTokenType.String:
                 return new UsedAction { Action = reader.GetString(), Form = UnusedActionForm.Name };
             case JsonTokenType.StartObject:
-                string? action = null;
-                AwsTimestamp? lastAccessed = null;
-                List<string>? unknown = null;
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    var name = reader.GetString();
-                    reader.Read();
-                    if (string.Equals(name, "action", StringComparison.OrdinalIgnoreCase) && reader.TokenType == JsonTokenType.String)
-                    {
-                        action = reader.GetString();
-                    }
-                    else if (string.Equals(name, "lastAccessed", StringComparison.OrdinalIgnoreCase))
-                    {
-                        lastAccessed = reader.TokenType == JsonTokenType.Null ? null : Timestamps.Read(ref reader, typeof(AwsTimestamp), options);
-                    }
-                    else
-                    {
-                        if (!string.Equals(name, "action", StringComparison.OrdinalIgnoreCase))
-                        {
-                            (unknown ??= []).Add(name!);
-                        }
-
-                        Skip(ref reader);
-                    }
-                }
-
+                var (action, lastAccessed, unknown) = ActionObjectReader.Read(ref reader, options);
                 return new UsedAction
                 {
                     Action = action,
@@ -53,7 +26,7 @@ public sealed class UsedActionConverter : JsonConverter<UsedAction>
                     Form = action is null ? UnusedActionForm.Neither : UnusedActionForm.Object,
                 };
             default:
-                Skip(ref reader);
+                ActionObjectReader.Skip(ref reader);
                 return new UsedAction { Form = UnusedActionForm.Neither };
         }
     }
@@ -70,14 +43,5 @@ public sealed class UsedActionConverter : JsonConverter<UsedAction>
         }
 
         writer.WriteEndObject();
-    }
-
-    // The serializer hands a converter a reader that is not on the final block, though the whole value is there: Skip would refuse.
-    private static void Skip(ref Utf8JsonReader reader)
-    {
-        if (!reader.TrySkip())
-        {
-            throw new JsonException("The JSON text ends inside the used action.");
-        }
     }
 }
