@@ -23,7 +23,7 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
             .WithMessage("Give either 'policy' or 'policies', not both.")
             .Must(request => request.UnusedPermissions is not null || request.FindingDetails is not null || request.Finding is not null
                 || request.UsedActions is not null || request.LastAccessedDetails is not null)
-            .WithMessage("Give what tells the unused actions: a whole GetFindingV2 answer in 'finding', its 'findingDetails', 'unusedPermissions', IAM's last accessed report in 'lastAccessedDetails', or the actions used in 'usedActions' (or several).")
+            .WithMessage("Give the unused actions, or what tells them: a whole GetFindingV2 answer in 'finding', its 'findingDetails', 'unusedPermissions', IAM's last accessed report in 'lastAccessedDetails', or the actions used in 'usedActions' (or several).")
             .OverridePropertyName(string.Empty);
 
         RuleFor(request => request).Custom(ContractRules.RefuseUnknownMembers);
