@@ -156,7 +156,7 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
         {
             var recommendation = recommendations[i];
             var original = documents[i] is JsonValue json ? JsonNode.Parse(Uri.UnescapeDataString(json.GetValue<string>()))! : documents[i];
-            var judged = ToAnswer(recommendation);
+            var judged = OracleAnswers.Of(recommendation);
             failures.AddRange(RecommendationOracle.Shipped.Judge(original, unused, judged, newWildcards).Select(f => $"policy {i}: {f}"));
 
             // What to do follows from the document, and Access Analyzer's steps say the same.
@@ -221,25 +221,6 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
         }
 
         Assert.True(failures.Count == 0, string.Join('\n', failures.Select(f => f.Length > 600 ? f[..600] + " ..." : f)));
-    }
-
-    // One recommendation in the plain values the oracle judges: the document as JSON, statuses in the API's spelling.
-    private static Answer ToAnswer(PolicyRecommendation recommendation)
-    {
-        if (recommendation.RecommendedPolicy is { Problems.Count: > 0 } unread)
-        {
-            Assert.Fail($"The recommended policy was not read whole: {string.Join("; ", unread.Problems)}");
-        }
-
-        return new(
-            recommendation.RecommendedPolicy is { } document ? JsonNode.Parse(document.ToCompactJson()) : null,
-            [.. recommendation.Changes.Select(c => new ChangeRecord(
-                c.Index,
-                JsonNamingPolicy.CamelCase.ConvertName(c.Status.ToString()),
-                c.Removed,
-                c.Added,
-                [.. c.Replaced.Select(r => new Replaced(r.Entry, r.With))]))],
-            new Counts(recommendation.Summary.AllowedActionsBefore, recommendation.Summary.AllowedActionsAfter, recommendation.Summary.RemovedByAccessLevel));
     }
 
     // Entries that match across the whole catalog count against the request's examined-actions limit once each, an Allow
