@@ -36,7 +36,7 @@ internal sealed class AccountAnswer(AccountRefinement refinement, bool ndjson, I
         if (!ndjson)
         {
             writer.WriteStartObject();
-            writer.WriteString("catalogVersion", refinement.Summary().CatalogVersion);
+            writer.WriteString("catalogVersion", refinement.CatalogVersion);
             writer.WritePropertyName("principals");
             writer.WriteStartArray();
         }

@@ -22,7 +22,7 @@ internal sealed class AccountRefinement
     private readonly TimeProvider _clock;
     private readonly AccountAuthorization _account;
     private readonly bool _details;
-    private readonly FindingRead[] _findings;
+    private readonly Lazy<FindingRead>[] _findings;
     private readonly Dictionary<string, Lazy<SharedRefinement>> _shared = new(StringComparer.Ordinal);
     private readonly List<string> _sharedOrder = [];
 
@@ -44,14 +44,16 @@ internal sealed class AccountRefinement
         _details = request.Options?.Details ?? false;
         _account = new AccountAuthorization(request.AuthorizationDetails!, "$.authorizationDetails", request.Options?.Wildcards ?? WildcardMode.Prefix, request.Options?.Explain ?? false);
 
+        // Each finding is read when its principal, or a shared policy of it, is first answered: the first line need not wait for them all.
         var findings = request.Findings ?? [];
-        _findings = [.. findings.Select((finding, i) => Read(finding!, JsonPath.Item("$.findings", i)))];
+        _findings = [.. findings.Select((finding, i) => new Lazy<FindingRead>(() => Read(finding!, JsonPath.Item("$.findings", i)), LazyThreadSafetyMode.ExecutionAndPublication))];
         _createdPerPrincipal = new int[_findings.Length];
         _createdWithShared = new int[_findings.Length];
 
         // A shared policy is refined for the principals of the request, and offered only when every one it applies to is among them.
-        var inRequest = _findings.Where(f => f.Principal is not null).GroupBy(f => f.Principal!.Arn, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
+        var inRequest = findings.Select((finding, i) => (Arn: finding?.Resource, Read: _findings[i])).Where(f => _account.Find(f.Arn) is not null)
+            .GroupBy(f => _account.Find(f.Arn)!.Arn, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Select(f => f.Read).ToList(), StringComparer.OrdinalIgnoreCase);
         foreach (var (policy, principals) in _account.SharedPolicies())
         {
             if (principals.Any(inRequest.ContainsKey))
@@ -65,13 +67,16 @@ internal sealed class AccountRefinement
     /// <summary>How many principals the request asks about.</summary>
     public int Count => _findings.Length;
 
+    /// <summary>The version of the action catalog the refinement uses.</summary>
+    public string CatalogVersion => _catalog.Version;
+
     /// <summary>Warnings about the request as a whole.</summary>
     public IReadOnlyList<Warning> Warnings => _account.Warnings;
 
     /// <summary>The answer for the request's finding <paramref name="index"/>.</summary>
     public PrincipalRecommendation Answer(int index, CancellationToken cancellationToken)
     {
-        var finding = _findings[index];
+        var finding = _findings[index].Value;
         var startedAt = _clock.GetUtcNow();
         var warnings = new List<Warning>(finding.Report.Warnings);
         var failure = finding.Report.Failure ?? finding.Failure;
@@ -213,10 +218,11 @@ internal sealed class AccountRefinement
         return result.Summary.AllowedActionsBefore - result.Summary.AllowedActionsAfter;
     }
 
-    private SharedRefinement Share(HeldPolicy policy, IReadOnlyList<string> principals, Dictionary<string, List<FindingRead>> inRequest)
+    private SharedRefinement Share(HeldPolicy policy, IReadOnlyList<string> principals, Dictionary<string, List<Lazy<FindingRead>>> inRequest)
     {
         var missing = principals.Where(p => !inRequest.ContainsKey(p)).ToList();
-        var sets = principals.Where(inRequest.ContainsKey).SelectMany(p => inRequest[p]).Select(f => f.Failure is null && f.Report.Failure is null ? f.Unused : UnusedActionSet.Empty).ToList();
+        var sets = principals.Where(inRequest.ContainsKey).SelectMany(p => inRequest[p]).Select(f => f.Value)
+            .Select(f => f.Failure is null && f.Report.Failure is null ? f.Unused : UnusedActionSet.Empty).ToList();
         var common = UnusedActionSet.Intersection(sets);
         var offered = missing.Count == 0 && policy.Policy is not null;
         PolicyRecommendation? recommendation = null;
