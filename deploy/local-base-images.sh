@@ -3,7 +3,8 @@
 # or a CI machine that reaches only package registries).
 #
 # It makes a Docker engine answer (installing Debian's docker.io and starting dockerd with the vfs storage
-# driver when none does), then makes local stand-ins for the two base images of the Dockerfile:
+# driver when none does), installs Compose when neither `docker compose` nor `docker-compose` runs (Debian's
+# docker-compose package), then makes local stand-ins for the two base images of the Dockerfile:
 #   - an SDK image: a Debian root file system (debootstrap, minbase) with this machine's .NET SDK;
 #   - a runtime image: the same root file system with only the .NET and ASP.NET Core runtimes and the
 #     non-root `app` user, set up like the official ASP.NET Core image.
@@ -14,6 +15,7 @@
 #   eval "$(deploy/local-base-images.sh)"
 #   docker build --network host --build-arg SDK_IMAGE="$REFINESERVICE_SDK_IMAGE" \
 #     --build-arg RUNTIME_IMAGE="$REFINESERVICE_RUNTIME_IMAGE" -t refineservice .
+#   docker-compose up --build     (docker-compose.yml reads the same variables)
 # Everything else goes to stderr. It exits non-zero, printing the reason, when no engine can be had.
 #
 # Settings (environment):
@@ -61,6 +63,20 @@ ensure_engine() {
 }
 
 image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
+
+# Debian's docker.io has no Compose; its docker-compose package (1.29) reads docker-compose.yml as it is.
+ensure_compose() {
+  if docker compose version >/dev/null 2>&1 || docker-compose version >/dev/null 2>&1; then
+    return
+  fi
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    log "installing docker-compose"
+    { apt-get install -y -qq docker-compose || { apt-get update -qq && apt-get install -y -qq docker-compose; }; } >&2 ||
+      log "cannot install docker-compose: build and run with docker build and docker run instead"
+  else
+    log "no Compose here (docker compose or docker-compose): build and run with docker build and docker run instead"
+  fi
+}
 
 # Every build leaves its build stage behind untagged, and with the vfs driver each layer is a full copy of
 # the SDK (about 0.8 GB). Keep the newest, whose restore layer the next build reuses, and remove the other
@@ -133,6 +149,7 @@ import_rootfs() {
 
 main() {
   ensure_engine
+  ensure_compose
 
   local dotnet_root sdk_version runtime_version sdk_tag runtime_tag
   dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")

@@ -7,6 +7,7 @@ using RefineService.Api.Json;
 using RefineService.Api.Limits;
 using RefineService.Api.OpenApi;
 using RefineService.Api.Security;
+using RefineService.Api.Telemetry;
 using RefineService.Api.Validation;
 using Serilog;
 
@@ -61,8 +62,12 @@ try
     // One clock for the service, read by the rate limits, so that tests can swap in a fake one.
     builder.Services.AddSingleton(TimeProvider.System);
 
-    // Requests per client (per key, or per address), limited by the framework's rate limiter; off in Development.
-    builder.Services.AddClientRateLimiting();
+    // The framework's rate limiter: a concurrency limit with a bounded queue (503 when saturated), and a per-client
+    // limit (per key, or per address) off unless configured, so that a pipeline driving the service is never throttled.
+    builder.Services.AddRequestLimiters();
+
+    // OpenTelemetry: the framework's HTTP metrics and the service's own for Prometheus; OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+    builder.AddServiceTelemetry();
 
     // A time limit per API request: work past it is cancelled and answered 503.
     builder.Services.AddRequestTimeLimit();
@@ -91,7 +96,8 @@ try
     app.UseRouting();
     app.UseAuthentication();
 
-    // After authentication, so that a client with a key has its own limit; before authorization, so that key guessing is limited too.
+    // After authentication, so that a client with a key has its own limit; before authorization, so that key guessing is
+    // limited too. The probes and /metrics are outside every limit.
     app.UseRateLimiter();
     app.UseAuthorization();
     app.UseRequestTimeouts();
@@ -104,6 +110,9 @@ try
 
     // Liveness and readiness probes, open to the orchestrator.
     app.MapHealthEndpoints();
+
+    // Metrics for Prometheus at /metrics, open to the scraper like the probes.
+    app.MapMetrics();
 
     // The API under /v1.
     app.MapApi();

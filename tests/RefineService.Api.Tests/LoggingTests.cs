@@ -138,6 +138,7 @@ public sealed class LoggingTests : IAsyncLifetime
     [InlineData("/health/ready", 503, null, LogEventLevel.Warning)]
     [InlineData("/HEALTH/live", 200, null, LogEventLevel.Debug)]
     [InlineData("/healthy", 200, null, LogEventLevel.Information)]
+    [InlineData("/metrics", 200, null, LogEventLevel.Debug)]
     [InlineData("/v1/recommendations", 400, null, LogEventLevel.Information)]
     [InlineData("/v1/recommendations", 503, null, LogEventLevel.Error)]
     [InlineData("/v1/recommendations", 200, "thrown", LogEventLevel.Error)]

@@ -313,6 +313,8 @@ public class RecommendationValidationTests(ApiFactory factory)
     [InlineData("wildcards", "\"all\"", "is not a wildcards mode")]
     [InlineData("wildcards", "\"Prefix\"", "is not a wildcards mode")]
     [InlineData("explain", "\"yes\"", "does not have the type")]
+    [InlineData("fit", "\"shrink\"", "is not a fit mode")]
+    [InlineData("compact", "1", "does not have the type")]
     public async Task AnUnknownOptionValueIsRefused(string option, string value, string message)
     {
         var request = WithStatement(ValidStatement);

@@ -165,6 +165,48 @@ public class RecommendationsTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task WithFitSplitEachPartIsACreateStepAndTheOriginalIsDetached()
+    {
+        var request = JsonNode.Parse("""
+            {
+              "policies": [ { "id": "arn:aws:iam::123456789012:policy/All", "document": { "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "*", "Resource": "*" } ] } } ],
+              "unusedPermissions": [ { "serviceNamespace": "ec2" }, { "serviceNamespace": "s3", "actions": ["GetObject", "PutObject"] } ],
+              "options": { "fit": "split" }
+            }
+            """)!;
+
+        var answer = await RecommendAsync(request);
+
+        var recommendation = Single(answer);
+        Assert.False(recommendation.Size.WithinLimit);
+        var parts = Assert.IsAssignableFrom<IReadOnlyList<SplitPart>>(recommendation.Split);
+        Assert.All(parts, p => Assert.True(p.WithinLimit && p.Characters <= recommendation.Size.Limit));
+        var steps = answer.RecommendedSteps.Select(s => s.UnusedPermissionsRecommendedStep).ToList();
+        Assert.Equal([.. parts.Select(_ => RecommendedRemediationAction.CreatePolicy), RecommendedRemediationAction.DetachPolicy], steps.Select(s => s.RecommendedAction));
+        Assert.Equal(parts.Select(p => Compact(p.Document)), steps.SkipLast(1).Select(s => Compact(s.RecommendedPolicy!)));
+        Assert.DoesNotContain(recommendation.Warnings, w => w.Code == "PolicySizeExceeded");
+    }
+
+    [Fact]
+    public async Task CompactDropsTheOriginalsCoveredEntriesAndSaysWhatCoversThem()
+    {
+        var request = JsonNode.Parse("""
+            {
+              "policy": { "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": ["kafka:List*", "kafka:ListClusters", "kafka:ListClustersV2"], "Resource": "*" } ] },
+              "unusedPermissions": [ { "serviceNamespace": "kafka", "actions": ["ListNodes"] } ],
+              "options": { "compact": true }
+            }
+            """)!;
+
+        var (answer, wire) = await RecommendWithWireAsync(request);
+
+        var change = Assert.Single(Single(answer).Changes);
+        Assert.Equal(["kafka:ListClusters", "kafka:ListClustersV2"], change.Redundant.Select(r => r.Entry));
+        Assert.All(change.Redundant, r => Assert.EndsWith("*", r.CoveredBy, StringComparison.Ordinal));
+        Assert.Equal("kafka:ListClusters", (string)Single(wire)["changes"]![0]!["redundant"]![0]!["entry"]!);
+    }
+
+    [Fact]
     public async Task AccessAnalyzerFindingDetailsGiveTheSameResultAsUnusedPermissions()
     {
         var request = SeedRequest();
@@ -367,11 +409,14 @@ public class RecommendationsTests(ApiFactory factory)
         request.Remove("policy");
         request["policies"] = new JsonArray(new JsonObject { ["id"] = "PolicyOfTheRole", ["document"] = document });
 
-        var warning = Assert.Single(Single(await RecommendAsync(request)).Warnings);
+        var warnings = Single(await RecommendAsync(request)).Warnings;
 
-        Assert.Equal("UnknownAction", warning.Code);
-        Assert.Equal("$.policies[0].document.Statement[1].Action[2]", warning.Path);
-        Assert.Contains("s3:NoSuchAction", warning.Message, StringComparison.Ordinal);
+        // The action's own warning, then the count of every such one, which says the catalog may be behind.
+        Assert.Equal(["UnknownAction", "UnknownActions"], warnings.Select(w => w.Code));
+        Assert.Equal("$.policies[0].document.Statement[1].Action[2]", warnings[0].Path);
+        Assert.Contains("s3:NoSuchAction", warnings[0].Message, StringComparison.Ordinal);
+        Assert.Equal("$", warnings[1].Path);
+        Assert.StartsWith("1 action, pattern or service of this request is not in the action catalog", warnings[1].Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public class HostileInputBenchmarks
 
         var request = await JsonSerializer.DeserializeAsync(body, Type<RecommendationRequest>()) ?? throw new InvalidOperationException("null body");
         Check(await _recommendationValidator.ValidateAsync(request));
-        var answer = RecommendationsApi.Recommend(request, _catalog, RequestPipeline.Diagnostics, TimeProvider.System, CancellationToken.None);
+        var answer = RecommendationsApi.Recommend(request, _catalog, RequestPipeline.Diagnostics, TimeProvider.System, cancellationToken: CancellationToken.None);
         await JsonSerializer.SerializeAsync(_response, answer.Value!, Type<RecommendationResponse>());
         return _response.Length;
     }

@@ -6,7 +6,7 @@ namespace RefineService.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project tests/RefineService.Benchmarks -- --filter '*'</c>;
-/// or one of the measurements the scripts drive: <c>catalog-heap</c>, <c>peer-match PATTERNS OUTPUT</c>.
+/// or one of the measurements the scripts drive: <c>catalog-heap</c>, <c>peer-match PATTERNS OUTPUT</c>, <c>peer-shrink SAMPLE OUTPUT</c>.
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -22,6 +22,9 @@ public static class BenchmarkProgram
                 break;
             case ["peer-match", var patterns, var output]:
                 PeerMatch.Run(patterns, output, Console.Out);
+                break;
+            case ["peer-shrink", var sample, var output]:
+                PeerShrink.Run(sample, output, Console.Out);
                 break;
             default:
                 // Workload names in full: "largest-AWSSupportServiceRolePolicy" and "largest-AWSConfigServiceRolePolicy" must stay apart.

@@ -19,7 +19,9 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
 
     /// <summary>Everything wrong with <paramref name="answer"/> as the recommendation for <paramref name="original"/>; empty when it is right.</summary>
     /// <param name="newWildcards">Whether the refinement may write new wildcards (<c>"wildcards": "prefix"</c>).</param>
-    public IReadOnlyList<string> Judge(JsonNode? original, UnusedActions unused, Answer answer, bool newWildcards)
+    /// <param name="compact">Whether the original entries another entry covers had to go too (<c>"compact": true</c>).</param>
+    /// <param name="fewestCharacters">Whether replacements are judged by compact mode's rule (<c>"wildcards": "compact"</c>) rather than least generality.</param>
+    public IReadOnlyList<string> Judge(JsonNode? original, UnusedActions unused, Answer answer, bool newWildcards, bool compact = false, bool fewestCharacters = false)
     {
         var failures = new List<string>();
         var before = Policy.Read(original);
@@ -56,7 +58,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
         }
 
         failures.AddRange(JudgeCounts(allowedBefore, allowedAfter, answer.Summary));
-        failures.AddRange(JudgeStatements(original, before, after, unused, answer, newWildcards));
+        failures.AddRange(JudgeStatements(original, before, after, unused, answer, newWildcards, compact, fewestCharacters));
         return failures;
     }
 
@@ -109,7 +111,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
         }
     }
 
-    private IEnumerable<string> JudgeStatements(JsonNode? original, Policy before, Policy after, UnusedActions unused, Answer answer, bool newWildcards)
+    private IEnumerable<string> JudgeStatements(JsonNode? original, Policy before, Policy after, UnusedActions unused, Answer answer, bool newWildcards, bool compact, bool fewestCharacters)
     {
         if (answer.Changes.Count != before.Statements.Count)
         {
@@ -134,7 +136,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
                     yield return $"Statement[{i}] removed although it is no Allow statement with actions";
                 }
 
-                foreach (var failure in JudgeEntries(i, statement, null, unused, change, newWildcards))
+                foreach (var failure in JudgeEntries(i, statement, null, unused, change, newWildcards, compact, fewestCharacters))
                 {
                     yield return failure;
                 }
@@ -159,7 +161,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
                 continue;
             }
 
-            foreach (var failure in JudgeEntries(i, statement, refined, unused, change, newWildcards))
+            foreach (var failure in JudgeEntries(i, statement, refined, unused, change, newWildcards, compact, fewestCharacters))
             {
                 yield return failure;
             }
@@ -182,12 +184,17 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
         }
     }
 
-    private IEnumerable<string> JudgeEntries(int index, PolicyStatement? statement, PolicyStatement? refined, UnusedActions unused, ChangeRecord change, bool newWildcards)
+    private IEnumerable<string> JudgeEntries(int index, PolicyStatement? statement, PolicyStatement? refined, UnusedActions unused, ChangeRecord change, bool newWildcards, bool compact, bool fewestCharacters)
     {
         var originalEntries = statement?.Entries ?? [];
         var refinedEntries = refined?.Entries ?? [];
         var added = Without(refinedEntries, originalEntries);
         var removed = Without(originalEntries, refinedEntries);
+        foreach (var failure in JudgeRedundancy(index, originalEntries, refinedEntries, added, change, compact))
+        {
+            yield return failure;
+        }
+
         if (refinedEntries.Distinct(StringComparer.OrdinalIgnoreCase).Count() != refinedEntries.Count)
         {
             yield return $"Statement[{index}]: an entry appears twice: {string.Join(", ", refinedEntries)}";
@@ -246,7 +253,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
             var covered = new HashSet<int>();
             foreach (var with in replaced.With)
             {
-                var problem = JudgeWritten(with, wanted.Contains, unused, newWildcards, covered);
+                var problem = fewestCharacters ? JudgeFewestCharacters(with, wanted.Contains, unused) : JudgeWritten(with, wanted.Contains, unused, newWildcards, covered);
                 if (problem is not null)
                 {
                     yield return $"Statement[{index}]: {replaced.Entry} => {with}: {problem}";
@@ -264,6 +271,59 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
                 yield return $"Statement[{index}]: {replaced.Entry} allowed {string.Join(", ", uncovered.Select(i => catalog.Spelled[i]))}, which are used, and the statement lost them";
             }
         }
+    }
+
+    /// <summary>
+    /// No entry the refinement wrote (with <paramref name="compact"/>, no entry at all) is covered by another entry of the
+    /// statement, for every name; each entry said to be left out as redundant is covered by one the statement holds, so
+    /// leaving it out changes nothing allowed; and without <paramref name="compact"/> no original entry is left out so.
+    /// </summary>
+    private static IEnumerable<string> JudgeRedundancy(int index, IReadOnlyList<string> originalEntries, IReadOnlyList<string> refinedEntries, List<string> added, ChangeRecord change, bool compact)
+    {
+        var mayGo = compact ? refinedEntries : added;
+
+        // Only an entry whose text before its first wildcard begins the other's can cover it: the rest are not walked.
+        var byStart = refinedEntries.ToLookup(LiteralStart, StringComparer.Ordinal);
+        foreach (var entry in mayGo)
+        {
+            var start = LiteralStart(entry);
+            var by = Enumerable.Range(0, start.Length + 1).SelectMany(length => byStart[start[..length]])
+                .FirstOrDefault(other => !string.Equals(other, entry, StringComparison.OrdinalIgnoreCase) && Cover.Covers(other, entry));
+            if (by is not null)
+            {
+                yield return $"Statement[{index}]: '{entry}' is redundant: '{by}' covers it";
+            }
+        }
+
+        var written = refinedEntries.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var redundant in change.Redundant)
+        {
+            if (written.Contains(redundant.Entry))
+            {
+                yield return $"Statement[{index}]: '{redundant.Entry}' is said to be redundant but is written";
+            }
+
+            if (!written.Contains(redundant.CoveredBy))
+            {
+                yield return $"Statement[{index}]: '{redundant.Entry}' is said to be covered by '{redundant.CoveredBy}', which the statement does not hold";
+            }
+            else if (!Cover.Covers(redundant.CoveredBy, redundant.Entry))
+            {
+                yield return $"Statement[{index}]: '{redundant.CoveredBy}' does not cover '{redundant.Entry}' for every name";
+            }
+
+            if (!compact && originalEntries.Contains(redundant.Entry, StringComparer.OrdinalIgnoreCase))
+            {
+                yield return $"Statement[{index}]: the original entry '{redundant.Entry}' was left out, but compact is off";
+            }
+        }
+    }
+
+    private static string LiteralStart(string entry)
+    {
+        var lower = entry.ToLowerInvariant();
+        var wildcard = lower.AsSpan().IndexOfAny('*', '?');
+        return wildcard < 0 ? lower : lower[..wildcard];
     }
 
     private IEnumerable<string> JudgeNotActionAdditions(int index, PolicyStatement statement, List<string> added, UnusedActions unused, bool newWildcards)
@@ -364,6 +424,36 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
             .FirstOrDefault(p => IsSafe(p, allowed, unusedUnknown));
         return highest is not null && catalog.StartingWith(highest).Skip(1).Any()
             ? $"not least general: '{highest}*' is safe and covers {catalog.StartingWith(highest).Count()} actions"
+            : null;
+    }
+
+    /// <summary>
+    /// What is wrong with an entry written in compact mode, or null: an action in full, or <c>service:text*</c> that covers
+    /// only allowed actions (and no unknown unused one) and is the fewest characters that start those catalog actions: one
+    /// character less would start more of them, cover an unknown unused action, or leave its service.
+    /// </summary>
+    private string? JudgeFewestCharacters(string written, Func<int, bool> allowed, UnusedActions unused)
+    {
+        var lower = written.ToLowerInvariant();
+        if (!Glob.HasWildcard(lower))
+        {
+            return catalog.Contains(lower) && allowed(catalog.IndexOf(lower)) ? null : "not an allowed action of the catalog";
+        }
+
+        var text = lower[..^1];
+        if (!lower.EndsWith('*') || Glob.HasWildcard(text) || !text.Contains(':', StringComparison.Ordinal))
+        {
+            return "not service:text*";
+        }
+
+        bool Safe(string prefix) => catalog.StartingWith(prefix).All(allowed) && !unused.HasUnknownStartingWith(prefix);
+        if (!catalog.StartingWith(text).Any() || !Safe(text))
+        {
+            return "covers an action it must not, or none";
+        }
+
+        return !text.EndsWith(':') && catalog.StartingWith(text[..^1]).Count() == catalog.StartingWith(text).Count() && !unused.HasUnknownStartingWith(text[..^1])
+            ? $"not the fewest characters: '{text[..^1]}*' allows the same"
             : null;
     }
 

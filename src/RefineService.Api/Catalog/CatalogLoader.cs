@@ -11,19 +11,14 @@ namespace RefineService.Api.Catalog;
 /// server among them, whatever the order of registration. Reading takes about 50 ms (180 ms on a cold start), a small
 /// price for handlers and validators that never ask whether the catalog is there yet.
 /// </remarks>
-internal sealed partial class CatalogLoader(ICatalogSource source, ILogger<CatalogLoader> logger) : IHostedLifecycleService
+internal sealed partial class CatalogLoader(ICatalogSource source, CurrentCatalog current, ILogger<CatalogLoader> logger) : IHostedLifecycleService
 {
-    private ActionCatalog? _catalog;
-
-    /// <summary>The catalog read at start.</summary>
-    public ActionCatalog Catalog =>
-        _catalog ?? throw new InvalidOperationException("The action catalog is read while the host starts; nothing may ask for it before.");
-
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
+        ActionCatalog catalog;
         try
         {
-            _catalog = await source.LoadAsync(cancellationToken);
+            catalog = await source.LoadAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is CatalogLoadException or IOException or UnauthorizedAccessException)
         {
@@ -33,7 +28,8 @@ internal sealed partial class CatalogLoader(ICatalogSource source, ILogger<Catal
             throw new CatalogUnavailableException($"The action catalog from {source.Description} could not be read.", ex);
         }
 
-        LogLoaded(logger, _catalog.Source, _catalog.Version, _catalog.Services.Count, _catalog.Count);
+        current.Replace(catalog);
+        LogLoaded(logger, catalog.Source, catalog.Version, catalog.Services.Count, catalog.Count);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -14,6 +14,18 @@ public sealed record CatalogInfo
 
     /// <summary>How many IAM actions the catalog holds.</summary>
     public required int ActionCount { get; init; }
+
+    /// <summary>When the package's publisher last updated the data; null for a catalog file that does not say.</summary>
+    public DateTimeOffset? DataDate { get; init; }
+
+    /// <summary>Whole days since <c>dataDate</c>; null when it is not known.</summary>
+    public int? AgeDays { get; init; }
+
+    /// <summary>The age past which the catalog is stale (<c>Catalog:MaxAgeDays</c>).</summary>
+    public required int MaxAgeDays { get; init; }
+
+    /// <summary>Whether the data is older than <c>maxAgeDays</c>: recommendations then carry a <c>CatalogStale</c> warning.</summary>
+    public required bool Stale { get; init; }
 }
 
 /// <summary>The answer of <c>GET /v1/catalog/services</c>.</summary>

@@ -42,5 +42,8 @@ public abstract class ContractEnumConverter<TEnum>(string what, TEnum byDefault)
 /// <summary>Reads and writes <see cref="PolicyKind"/>: <c>managed</c>, <c>awsManaged</c>, <c>inlineRole</c>, <c>inlineUser</c>, <c>inlineGroup</c>.</summary>
 public sealed class PolicyKindConverter() : ContractEnumConverter<PolicyKind>("a policy kind", PolicyKind.Managed);
 
-/// <summary>Reads and writes <see cref="WildcardMode"/>: <c>prefix</c>, <c>none</c>.</summary>
+/// <summary>Reads and writes <see cref="WildcardMode"/>: <c>prefix</c>, <c>none</c>, <c>compact</c>.</summary>
 public sealed class WildcardModeConverter() : ContractEnumConverter<WildcardMode>("a wildcards mode", WildcardMode.Prefix);
+
+/// <summary>Reads and writes <see cref="FitMode"/>: <c>warn</c>, <c>split</c>.</summary>
+public sealed class FitModeConverter() : ContractEnumConverter<FitMode>("a fit mode", FitMode.Warn);

@@ -64,10 +64,17 @@ public sealed record PolicyInput : ContractObject
 /// <summary>Options of a refinement.</summary>
 public sealed record RecommendationOptions : ContractObject
 {
-    /// <summary>How a wildcard that covers unused actions is rewritten: <c>prefix</c> (default) by its shortest safe prefixes such as <c>s3:GetObject*</c>, <c>none</c> by every kept action in full.</summary>
+    /// <summary>How a wildcard that covers unused actions is rewritten: <c>prefix</c> (default) by its shortest safe prefixes such as <c>s3:GetObject*</c>, <c>none</c> by every kept action in full, <c>compact</c> by the same prefixes cut to the fewest characters that start the same catalog actions (fewer characters; likelier to match actions AWS adds later).</summary>
     [JsonConverter(typeof(WildcardModeConverter))]
     public WildcardMode? Wildcards { get; init; }
 
     /// <summary>Whether each replaced wildcard also carries, as <c>trie</c>, the trie that chose its replacements as a Mermaid flowchart. Default false.</summary>
     public bool? Explain { get; init; }
+
+    /// <summary>Whether entries of the original that another entry of the same statement covers are dropped too (entries the refinement writes always are). Default false.</summary>
+    public bool? Compact { get; init; }
+
+    /// <summary>What a recommendation over its kind's size limit leads with: <c>warn</c> (default) the one policy and a <c>PolicySizeExceeded</c> warning, the split beside it; <c>split</c> the split, one <c>CREATE_POLICY</c> step per part.</summary>
+    [JsonConverter(typeof(FitModeConverter))]
+    public FitMode? Fit { get; init; }
 }

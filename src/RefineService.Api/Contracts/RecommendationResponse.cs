@@ -13,7 +13,7 @@ public sealed record RecommendationResponse
     /// <summary>One recommendation per policy of the request, in the same order.</summary>
     public required IReadOnlyList<PolicyRecommendation> Recommendations { get; init; }
 
-    /// <summary>The same result as Access Analyzer's steps, for tools written for them: per changed policy a <c>CREATE_POLICY</c> step then a <c>DETACH_POLICY</c> step; per policy with nothing left a <c>DETACH_POLICY</c> step alone. The same list as <c>findingRecommendation.recommendedSteps</c>.</summary>
+    /// <summary>The same result as Access Analyzer's steps, for tools written for them: per changed policy a <c>CREATE_POLICY</c> step (one per part of its split with <c>options.fit</c> <c>split</c>) then a <c>DETACH_POLICY</c> step; per policy with nothing left a <c>DETACH_POLICY</c> step alone. The same list as <c>findingRecommendation.recommendedSteps</c>.</summary>
     public required IReadOnlyList<RecommendedStep> RecommendedSteps { get; init; }
 
     /// <summary>The whole result in the exact shape of Access Analyzer's GetFindingRecommendation answer; absent when the request names no principal (neither <c>finding.resource</c> nor <c>resourceArn</c>), which a warning then says.</summary>
@@ -71,6 +71,10 @@ public sealed record PolicyRecommendation
     /// <summary>The recommended document's size against IAM's limit for the policy's kind.</summary>
     public required PolicySize Size { get; init; }
 
+    /// <summary>When the recommended document is over its kind's limit: the same statements over several policies, each within the limit where a statement can be cut (by its <c>Action</c> list), together allowing exactly what the document allows. Absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SplitPart>? Split { get; init; }
+
     /// <summary>Both documents pretty-printed the same way and diffed line by line, as one hunk holding the whole document; empty with <c>NONE</c>. Always given by <c>/v1/recommendations</c>; in an account's answer only with <c>options.details</c>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? UnifiedDiff { get; init; }
@@ -99,6 +103,33 @@ public sealed record StatementChange
 
     /// <summary>Each wildcard entry that was replaced, with what replaced it.</summary>
     public required IReadOnlyList<Replacement> Replaced { get; init; }
+
+    /// <summary>Entries left out because another entry of the statement allows every action name they allow: those the refinement would have written, and with <c>options.compact</c> the original's own.</summary>
+    public required IReadOnlyList<CoveredEntry> Redundant { get; init; }
+}
+
+/// <summary>An entry left out of a statement as redundant.</summary>
+public sealed record CoveredEntry
+{
+    /// <summary>The entry left out, e.g. <c>sagemaker:ListTrainingJobs*</c>.</summary>
+    public required string Entry { get; init; }
+
+    /// <summary>The entry of the statement that covers it, e.g. <c>sagemaker:ListTraining*</c>.</summary>
+    public required string CoveredBy { get; init; }
+}
+
+/// <summary>One policy of a split recommendation.</summary>
+public sealed record SplitPart
+{
+    /// <summary>The part's document: the recommended document's members with some of its statements.</summary>
+    [JsonConverter(typeof(PolicyDocumentConverter))]
+    public required PolicyDocument Document { get; init; }
+
+    /// <summary>Its size as IAM counts it (characters, white space not counted).</summary>
+    public required int Characters { get; init; }
+
+    /// <summary>Whether it is within the limit; false only for a part holding one statement that cannot be cut (a <c>NotAction</c> list or a single entry).</summary>
+    public required bool WithinLimit { get; init; }
 }
 
 /// <summary>A wildcard entry and the entries that replace it.</summary>
@@ -144,7 +175,7 @@ public sealed record PolicySize
 /// <summary>A warning about the input or the result.</summary>
 public sealed record Warning
 {
-    /// <summary>A stable code: <c>UnknownAction</c>, <c>UnknownService</c> or <c>PolicySizeExceeded</c>.</summary>
+    /// <summary>A stable code: <c>UnknownAction</c>, <c>UnknownService</c>, <c>PolicySizeExceeded</c>, <c>UnknownActions</c> (their count: the catalog may be behind) or <c>CatalogStale</c>.</summary>
     public required string Code { get; init; }
 
     /// <summary>A sentence for people.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using RefineService.Api.Catalog;
 using RefineService.Api.Contracts;
 using RefineService.Core.Catalog;
 
@@ -14,7 +15,7 @@ public static class CatalogApi
         group.MapGet("/", GetCatalog)
             .WithName("GetCatalog")
             .WithSummary("Which action catalog the service uses")
-            .WithDescription("The npm package the IAM action data comes from, its version (reported by recommendations as `catalogVersion`), and how many services and actions it holds.");
+            .WithDescription("The npm package the IAM action data comes from, its version (reported by recommendations as `catalogVersion`), how many services and actions it holds, the date of its data, its age in days and whether that is past `maxAgeDays` (stale).");
 
         group.MapGet("/services", ListServices)
             .WithName("ListServices")
@@ -30,12 +31,16 @@ public static class CatalogApi
         return group;
     }
 
-    public static Ok<CatalogInfo> GetCatalog(ActionCatalog catalog) => TypedResults.Ok(new CatalogInfo
+    public static Ok<CatalogInfo> GetCatalog(ActionCatalog catalog, CatalogFreshness freshness) => TypedResults.Ok(new CatalogInfo
     {
         Source = catalog.Source,
         Version = catalog.Version,
         ServiceCount = catalog.Services.Count,
         ActionCount = catalog.Count,
+        DataDate = catalog.DataDate,
+        AgeDays = freshness.AgeDays(catalog),
+        MaxAgeDays = freshness.MaxAgeDays,
+        Stale = freshness.IsStale(catalog),
     });
 
     public static Ok<ServiceList> ListServices(ActionCatalog catalog) => TypedResults.Ok(new ServiceList

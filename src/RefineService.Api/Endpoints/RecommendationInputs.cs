@@ -28,9 +28,11 @@ internal static class RecommendationInputs
     {
         var wildcards = request.Options?.Wildcards ?? WildcardMode.Prefix;
         var explain = request.Options?.Explain ?? false;
+        var compact = request.Options?.Compact ?? false;
+        var fit = request.Options?.Fit ?? FitMode.Warn;
         if (request.Policy is { } single)
         {
-            return [new PolicyToRefine(request.PolicyId, "$.policy", single, new RefinementOptions(wildcards, explain, request.PolicyKind ?? PolicyKind.Managed))
+            return [new PolicyToRefine(request.PolicyId, "$.policy", single, new RefinementOptions(wildcards, explain, request.PolicyKind ?? PolicyKind.Managed, compact, fit))
             {
                 StepId = request.PolicyId ?? UnnamedPolicy(0),
                 UpdatedAt = request.PolicyUpdatedAt?.Value,
@@ -42,7 +44,7 @@ internal static class RecommendationInputs
             policy.Id,
             JsonPath.Property(JsonPath.Item("$.policies", i), "document"),
             policy.Document!,
-            new RefinementOptions(wildcards, explain, policy.Kind ?? PolicyKind.Managed))
+            new RefinementOptions(wildcards, explain, policy.Kind ?? PolicyKind.Managed, compact, fit))
         {
             StepId = policy.Id ?? UnnamedPolicy(i),
             UpdatedAt = policy.UpdatedAt?.Value,

@@ -31,6 +31,7 @@ internal static class RecommendationResults
                     .ToDictionary(level => level.Key.ToDisplayName(), level => level.Value, StringComparer.Ordinal),
             },
             Size = new PolicySize { Characters = result.Size.Characters, Limit = result.Size.Limit, WithinLimit = result.Size.WithinLimit },
+            Split = result.Split?.Select(p => new SplitPart { Document = p.Document, Characters = p.Characters, WithinLimit = p.WithinLimit }).ToList(),
             UnifiedDiff = !diff ? null : action == RecommendedAction.None ? string.Empty : PolicyDiff.Unified(policy.Document, result.RecommendedPolicy, cancellationToken),
             Warnings =
             [
@@ -44,6 +45,12 @@ internal static class RecommendationResults
     /// <summary>The recommendation again as Access Analyzer's steps: create then detach, or detach alone; each names its policy.</summary>
     public static IEnumerable<RecommendedStep> Steps(PolicyToRefine policy, PolicyRecommendation recommendation) => recommendation.RecommendedAction switch
     {
+        // Access Analyzer hands the recommended policy out as compact JSON text, characters as written.
+        RecommendedAction.CreatePolicy when policy.Options.Fit == FitMode.Split && recommendation.Split is { } parts =>
+        [
+            .. parts.Select(part => Step(RecommendedRemediationAction.CreatePolicy, part.Document.ToCompactJson(), policy)),
+            Step(RecommendedRemediationAction.DetachPolicy, null, policy),
+        ],
         RecommendedAction.CreatePolicy =>
         [
             // Access Analyzer hands the recommended policy out as compact JSON text, characters as written.
@@ -97,5 +104,6 @@ internal static class RecommendationResults
         Removed = change.Removed,
         Added = change.Added,
         Replaced = [.. change.Replaced.Select(r => new Replacement { Entry = r.Entry, With = r.With, Trie = r.Trie })],
+        Redundant = [.. change.Redundant.Select(r => new CoveredEntry { Entry = r.Entry, CoveredBy = r.CoveredBy })],
     };
 }

@@ -1,7 +1,10 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using RefineService.Api.Catalog;
 using RefineService.Api.Contracts;
 using RefineService.Api.OpenApi;
 using RefineService.Api.Security;
+using RefineService.Api.Telemetry;
 using RefineService.Api.Validation;
 using RefineService.Core.Catalog;
 using RefineService.Core.Refinement;
@@ -39,11 +42,14 @@ public static class RecommendationsApi
     // Refines every policy of the request against the union of its unused actions; the token is cancelled past the request's time limit.
     // What was done is told in counts on the request's own log line (see LoggingExtensions.UseRequestLogging).
     // The body is optional only so that the validation filter can answer an empty one in its own words; it never reaches here null.
+    // The same counts go to the service's metrics and to the request's activity (ServiceMetrics, ServiceActivities).
     public static Ok<RecommendationResponse> Recommend(
-        RecommendationRequest? request, ActionCatalog catalog, IDiagnosticContext diagnostics, TimeProvider clock, CancellationToken cancellationToken = default)
+        RecommendationRequest? request, ActionCatalog catalog, IDiagnosticContext diagnostics, TimeProvider clock,
+        ServiceMetrics? metrics = null, CatalogFreshness? freshness = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(clock);
+        using var activity = ServiceActivities.Source.StartActivity(ServiceActivities.Recommendation);
         var startedAt = clock.GetUtcNow();
         var findings = FindingReport.Read(request);
         var permissions = RecommendationInputs.UnusedActions(request);
@@ -56,8 +62,16 @@ public static class RecommendationsApi
         int create = 0, detach = 0, characters = 0, warnings = findings.Warnings.Count;
         foreach (var policy in RecommendationInputs.Policies(request))
         {
+            var started = Stopwatch.GetTimestamp();
             var result = refiner.Refine(policy.Document, unused, policy.Options, cancellationToken);
+            var engineTime = Stopwatch.GetElapsedTime(started);
             var recommendation = RecommendationResults.Recommendation(policy, result, findingWarnings, cancellationToken);
+            if (freshness is not null && CatalogWarnings.For(catalog, freshness, recommendation.Warnings).ToList() is { Count: > 0 } catalogWarnings)
+            {
+                recommendation = recommendation with { Warnings = [.. recommendation.Warnings, .. catalogWarnings] };
+            }
+
+            metrics?.PolicyRefined(recommendation.RecommendedAction.ToString(), engineTime, result.Summary.RemovedByAccessLevel);
             recommendations.Add(recommendation);
             steps.AddRange(RecommendationResults.Steps(policy, recommendation));
             create += recommendation.RecommendedAction == RecommendedAction.CreatePolicy ? 1 : 0;
@@ -75,6 +89,16 @@ public static class RecommendationsApi
         diagnostics.Set("RecommendedCharacters", characters);
         diagnostics.Set("RemediationCount", findings.Remediations.Count);
         diagnostics.Set("WarningCount", warnings);
+        metrics?.RecommendationMade();
+        activity?.SetTag("refineservice.catalog.version", catalog.Version)
+            .SetTag("refineservice.policy.count", recommendations.Count)
+            .SetTag("refineservice.finding.count", permissions.Count)
+            .SetTag("refineservice.unused_action.count", unused.CatalogActionCount)
+            .SetTag("refineservice.create.count", create)
+            .SetTag("refineservice.detach.count", detach)
+            .SetTag("refineservice.recommended_characters", characters)
+            .SetTag("refineservice.warning.count", warnings);
+
         return TypedResults.Ok(new RecommendationResponse
         {
             CatalogVersion = catalog.Version,

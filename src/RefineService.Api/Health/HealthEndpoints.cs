@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace RefineService.Api.Health;
@@ -16,12 +17,15 @@ public static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
+        // Both are outside the rate limiter, its concurrency limit included: a flood of API requests never starves a probe.
         // Live: the process answers; no checks, so a slow dependency never gets the pod restarted.
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
+            .DisableRateLimiting()
             .ExcludeFromDescription();
 
         // Ready: the catalog is loaded, so requests can be served.
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync })
+            .DisableRateLimiting()
             .ExcludeFromDescription();
         return app;
     }

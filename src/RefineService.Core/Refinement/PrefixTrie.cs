@@ -18,13 +18,15 @@ internal static class PrefixTrie
     /// <param name="avoidUnknown">Tells, for a lower-case prefix, whether an action the catalog lacks that must not be covered starts with it.</param>
     /// <param name="diagram">Receives the nodes visited, when not null.</param>
     /// <param name="cancellationToken">Stops the walk between two emitted entries.</param>
+    /// <param name="fewestCharacters">Whether each node is written as the shortest text that starts the same catalog actions (<see cref="WildcardMode.Compact"/>) rather than at its word boundary.</param>
     public static List<string> ShortestSafePrefixes(
         ActionCatalog catalog,
         ReadOnlySpan<int> targets,
         ReadOnlySpan<int> permitted,
         Func<string, bool>? avoidUnknown,
         TrieDiagram? diagram,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool fewestCharacters = false)
     {
         var entries = new List<string>();
 
@@ -51,7 +53,9 @@ internal static class PrefixTrie
                 var (start, end) = catalog.PrefixRange(key.AsSpan(0, length), from, to);
                 var safe = SortedIndices.ContainsRange(permitted, start, end)
                     && (avoidUnknown is null || !avoidUnknown(key[..length]));
-                var entry = safe ? EntryFor(catalog, action, length, start, end) : null;
+                var entry = !safe ? null
+                    : fewestCharacters ? FewestCharacters(catalog, action, length, start, end, avoidUnknown)
+                    : EntryFor(catalog, action, length, start, end);
                 var id = diagram?.Visit(CanonicalPrefix(catalog, action, length), path.Count > 0 ? path[^1].DiagramId : -1, safe, entry) ?? -1;
                 if (safe)
                 {
@@ -94,6 +98,39 @@ internal static class PrefixTrie
 
     private static string EntryFor(ActionCatalog catalog, int action, int length, int start, int end) =>
         end - start == 1 ? catalog[start].FullName : CanonicalPrefix(catalog, action, length) + "*";
+
+    /// <summary>
+    /// The shortest entry that matches exactly the catalog actions <c>[start, end)</c> of a safe node: the node's text cut
+    /// just past where it parts from the catalog's neighbours of the range (the keys are sorted, so those two are the
+    /// nearest), kept within its service and lengthened while it would cover an unknown action to avoid.
+    /// </summary>
+    private static string FewestCharacters(ActionCatalog catalog, int action, int length, int start, int end, Func<string, bool>? avoidUnknown)
+    {
+        var key = catalog.Key(action);
+        var serviceLength = catalog[action].ServicePrefix.Length + 1;
+        var cut = serviceLength;
+        if (start > 0)
+        {
+            cut = Math.Max(cut, 1 + CommonLength(catalog.Key(start - 1), key));
+        }
+
+        if (end < catalog.Count)
+        {
+            cut = Math.Max(cut, 1 + CommonLength(catalog.Key(end), key));
+        }
+
+        while (cut < length && avoidUnknown is not null && avoidUnknown(key[..cut]))
+        {
+            cut++;
+        }
+
+        var full = catalog[start].FullName;
+        return end - start == 1 && cut + 1 >= full.Length
+            ? full
+            : CanonicalPrefix(catalog, action, Math.Min(cut, length)) + "*";
+    }
+
+    private static int CommonLength(string a, string b) => a.AsSpan().CommonPrefixLength(b);
 
     private static string CanonicalPrefix(ActionCatalog catalog, int action, int length)
     {

@@ -1,3 +1,5 @@
+using RefineService.Core.Catalog;
+
 namespace RefineService.Core.Refinement;
 
 /// <summary>The entries of one <c>Action</c> or <c>NotAction</c> being rewritten, with what was removed, added and replaced.</summary>
@@ -11,6 +13,12 @@ internal sealed class RefinedEntries
     private readonly List<string> _original = [];
     private readonly List<string> _written = [];
 
+    // Whether each of Entries is an original entry kept as written (true) or one the refinement wrote (false).
+    private readonly List<bool> _kept = [];
+
+    // The With list of each of Replaced, to take out what is dropped as redundant.
+    private readonly List<List<string>> _replacedWith = [];
+
     /// <summary>The entries written back, in order, each once.</summary>
     public List<string> Entries { get; } = [];
 
@@ -22,6 +30,9 @@ internal sealed class RefinedEntries
 
     public List<EntryReplacement> Replaced { get; } = [];
 
+    /// <summary>The entries dropped because another entry of the statement covers them, in order.</summary>
+    public List<RedundantEntry> Redundant { get; } = [];
+
     /// <summary>Keeps an original entry as it is written; a repeat of an earlier entry is dropped.</summary>
     public void Keep(string entry)
     {
@@ -30,6 +41,7 @@ internal sealed class RefinedEntries
         {
             _written.Add(entry);
             Entries.Add(entry);
+            _kept.Add(true);
         }
     }
 
@@ -40,6 +52,7 @@ internal sealed class RefinedEntries
     {
         _original.Add(entry);
         var added = AddNew(replacements);
+        _replacedWith.Add(added);
         Replaced.Add(new EntryReplacement(entry, added, trie));
     }
 
@@ -55,11 +68,99 @@ internal sealed class RefinedEntries
             {
                 Entries.Add(entry);
                 _written.Add(entry);
+                _kept.Add(false);
                 added.Add(entry);
             }
         }
 
         return added;
+    }
+
+    /// <summary>
+    /// Drops each entry the refinement wrote that another entry left in the statement covers as a pattern (for every action
+    /// name, not only the catalog's); with <paramref name="originalsToo"/>, the original entries kept as written too.
+    /// What the statement allows does not change, for any name.
+    /// </summary>
+    /// <remarks>
+    /// An entry is dropped only for one that is still there when it is looked at, and covering is transitive, so every
+    /// dropped entry is covered by one that stays, and no entry that stays and may be dropped is covered by another that stays.
+    /// A wider pattern's literal prefix is a prefix of the narrower's, so only entries filed under a prefix of an entry's
+    /// own literal prefix are compared with it.
+    /// </remarks>
+    public void DropRedundant(bool originalsToo)
+    {
+        if (!originalsToo && !_kept.Contains(false))
+        {
+            return;
+        }
+
+        var patterns = new ActionPattern[Entries.Count];
+        var byLiteralPrefix = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < patterns.Length; i++)
+        {
+            patterns[i] = ActionPattern.Parse(Entries[i]);
+            var key = patterns[i].LiteralPrefix.ToString();
+            if (!byLiteralPrefix.TryGetValue(key, out var filed))
+            {
+                byLiteralPrefix[key] = filed = [];
+            }
+
+            filed.Add(i);
+        }
+
+        var lookup = byLiteralPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
+        var dropped = new bool[patterns.Length];
+        for (var i = 0; i < patterns.Length; i++)
+        {
+            if (_kept[i] && !originalsToo)
+            {
+                continue;
+            }
+
+            var literal = patterns[i].LiteralPrefix;
+            for (var length = 0; length <= literal.Length && !dropped[i]; length++)
+            {
+                if (!lookup.TryGetValue(literal[..length], out var candidates))
+                {
+                    continue;
+                }
+
+                foreach (var j in candidates)
+                {
+                    if (j != i && !dropped[j] && patterns[j].Covers(patterns[i]))
+                    {
+                        dropped[i] = true;
+                        Redundant.Add(new RedundantEntry(Entries[i], Entries[j]));
+                        break;
+                    }
+                }
+            }
+        }
+
+        if (Redundant.Count == 0)
+        {
+            return;
+        }
+
+        var gone = new HashSet<string>(Redundant.Select(r => r.Entry), StringComparer.OrdinalIgnoreCase);
+        var left = 0;
+        for (var i = 0; i < Entries.Count; i++)
+        {
+            if (!dropped[i])
+            {
+                Entries[left] = Entries[i];
+                _kept[left] = _kept[i];
+                left++;
+            }
+        }
+
+        Entries.RemoveRange(left, Entries.Count - left);
+        _kept.RemoveRange(left, _kept.Count - left);
+        _written.RemoveAll(gone.Contains);
+        foreach (var with in _replacedWith)
+        {
+            with.RemoveAll(gone.Contains);
+        }
     }
 
     /// <summary>The original entries that are not written back, in order (a repeated entry counts once for each time it was written); worked out on each call.</summary>

@@ -21,6 +21,9 @@ public sealed record RefinementResult(
 
     /// <summary>Whether no statement is left, so the policy should be detached.</summary>
     public bool IsEmpty => RecommendedPolicy is null;
+
+    /// <summary>When the recommended policy is over its kind's limit, the same statements over several policies each within it (see <see cref="PolicySplitter"/>); else null.</summary>
+    public IReadOnlyList<PolicyPart>? Split { get; init; }
 }
 
 /// <summary>What became of one statement.</summary>
@@ -44,7 +47,16 @@ public sealed record StatementRefinement(
     StatementStatus Status,
     IReadOnlyList<string> Removed,
     IReadOnlyList<string> Added,
-    IReadOnlyList<EntryReplacement> Replaced);
+    IReadOnlyList<EntryReplacement> Replaced)
+{
+    /// <summary>Entries not written because another entry of the statement covers them as a pattern.</summary>
+    public IReadOnlyList<RedundantEntry> Redundant { get; init; } = [];
+}
+
+/// <summary>An entry left out of a statement because another entry of it allows every action name it allows.</summary>
+/// <param name="Entry">The entry left out: one the refinement wrote, or with <see cref="RefinementOptions.Compact"/> one of the original.</param>
+/// <param name="CoveredBy">The entry of the statement that covers it.</param>
+public sealed record RedundantEntry(string Entry, string CoveredBy);
 
 /// <summary>A wildcard entry and the entries that replace it.</summary>
 /// <param name="Entry">The original entry.</param>

@@ -38,15 +38,18 @@ public sealed class Refiner(ActionCatalog catalog)
         var summary = Summarize(before, after);
         var limit = PolicySizeLimits.For(options.Kind);
         var characters = PolicySizeLimits.Measure(result);
-        if (characters > limit)
+        var split = characters > limit ? PolicySplitter.Split(result!, limit) : null;
+        if (split is not null && (options.Fit == FitMode.Warn || split.Any(p => !p.WithinLimit)))
         {
             run.Warnings.Add(new RefinementWarning(
                 RefinementWarningCodes.PolicySizeExceeded,
-                $"The recommended policy has {characters} characters without white space; IAM allows {limit} for this kind of policy.",
+                split.All(p => p.WithinLimit)
+                    ? $"The recommended policy has {characters} characters without white space; IAM allows {limit} for this kind of policy. Split over {split.Count} policies it fits."
+                    : $"The recommended policy has {characters} characters without white space; IAM allows {limit} for this kind of policy, and a statement too large alone cannot be cut (a NotAction list or a single entry).",
                 "$"));
         }
 
-        return new RefinementResult(result, run.Changes, summary, new PolicySizeCheck(characters, limit, characters <= limit), run.Warnings);
+        return new RefinementResult(result, run.Changes, summary, new PolicySizeCheck(characters, limit, characters <= limit), run.Warnings) { Split = split };
     }
 
     private AllowedActionCounts Summarize(AllowedActions before, AllowedActions after)
@@ -95,9 +98,10 @@ public sealed class Refiner(ActionCatalog catalog)
 
             var place = new EntriesPlace(statement, inArray);
             var refined = statement.IsNotAction ? RefineNotAction(statement.Entries, place) : RefineAction(statement.Entries, place);
+            refined.DropRedundant(options.Compact);
             if (refined.Entries.Count == 0)
             {
-                Changes.Add(new StatementRefinement(statement.Index, statement.Sid, StatementStatus.Removed, refined.Removed, [], refined.Replaced));
+                Changes.Add(new StatementRefinement(statement.Index, statement.Sid, StatementStatus.Removed, refined.Removed, [], refined.Replaced) { Redundant = refined.Redundant });
                 return null;
             }
 
@@ -108,7 +112,7 @@ public sealed class Refiner(ActionCatalog catalog)
                 return statement;
             }
 
-            Changes.Add(new StatementRefinement(statement.Index, statement.Sid, StatementStatus.Modified, removed, added, refined.Replaced));
+            Changes.Add(new StatementRefinement(statement.Index, statement.Sid, StatementStatus.Modified, removed, added, refined.Replaced) { Redundant = refined.Redundant });
             return statement.WithEntries(refined.Entries);
         }
 
@@ -143,10 +147,10 @@ public sealed class Refiner(ActionCatalog catalog)
                     continue;
                 }
 
-                var diagram = options.Explain && options.Wildcards == WildcardMode.Prefix ? new TrieDiagram() : null;
+                var diagram = options.Explain && options.Wildcards != WildcardMode.None ? new TrieDiagram() : null;
                 var replacements = options.Wildcards == WildcardMode.None
                     ? PrefixTrie.FullNames(catalog, kept)
-                    : PrefixTrie.ShortestSafePrefixes(catalog, kept, kept, AvoidUnknown(), diagram, cancellationToken);
+                    : PrefixTrie.ShortestSafePrefixes(catalog, kept, kept, AvoidUnknown(), diagram, cancellationToken, options.Wildcards == WildcardMode.Compact);
                 refined.Replace(entry, replacements, diagram?.ToMermaid());
             }
 

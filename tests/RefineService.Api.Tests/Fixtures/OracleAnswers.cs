@@ -24,7 +24,10 @@ public static class OracleAnswers
                 JsonNamingPolicy.CamelCase.ConvertName(c.Status.ToString()),
                 c.Removed,
                 c.Added,
-                [.. c.Replaced.Select(r => new Replaced(r.Entry, r.With))]))],
+                [.. c.Replaced.Select(r => new Replaced(r.Entry, r.With))])
+            {
+                Redundant = [.. c.Redundant.Select(r => new Redundant(r.Entry, r.CoveredBy))],
+            })],
             new Counts(recommendation.Summary.AllowedActionsBefore, recommendation.Summary.AllowedActionsAfter, recommendation.Summary.RemovedByAccessLevel));
     }
 }

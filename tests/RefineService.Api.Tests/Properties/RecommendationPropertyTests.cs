@@ -22,7 +22,7 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
     /// service does not read), every option.
     /// </summary>
     private static readonly Gen<JsonObject> Request =
-        Gen.Select(Cases.ApiCase, Cases.ApiPolicy, Gen.Int[0, 5], Gen.Int[0, 2], Gen.Int[0, 2], Gen.Int[0, 5], Gen.Int[0, 3], (c, second, shape, wildcards, explain, kind, findingShape) =>
+        Gen.Select(Cases.ApiCase, Cases.ApiPolicy, Gen.Int[0, 5], Gen.Int[0, 3], Gen.Int[0, 2], Gen.Int[0, 5], Gen.Int[0, 3], Gen.Int[0, 8], (c, second, shape, wildcards, explain, kind, findingShape, fitting) =>
         {
             var request = new JsonObject();
             JsonNode Document(JsonObject policy, bool asText) => asText ? JsonValue.Create(policy.ToJsonString())! : policy.DeepClone();
@@ -79,12 +79,23 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
             var options = new JsonObject();
             if (wildcards > 0)
             {
-                options["wildcards"] = wildcards == 1 ? "prefix" : "none";
+                options["wildcards"] = wildcards switch { 1 => "prefix", 2 => "none", _ => "compact" };
             }
 
             if (explain > 0)
             {
                 options["explain"] = explain == 1;
+            }
+
+            // compact on or off, fit warn, split or left out, in every combination.
+            if (fitting % 3 > 0)
+            {
+                options["compact"] = fitting % 3 == 1;
+            }
+
+            if (fitting / 3 > 0)
+            {
+                options["fit"] = fitting / 3 == 1 ? "warn" : "split";
             }
 
             if (options.Count > 0)
@@ -143,6 +154,8 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
         var unused = UnusedActions.FromRequest(OracleCatalog.Shipped, request);
         var newWildcards = request["options"]?["wildcards"]?.GetValue<string>() != "none";
         var explain = request["options"]?["explain"]?.GetValue<bool>() == true;
+        var compact = request["options"]?["compact"]?.GetValue<bool>() == true;
+        var splitLeads = request["options"]?["fit"]?.GetValue<string>() == "split";
         var documents = request["policy"] is { } single ? [single] : request["policies"]!.AsArray().Select(p => p!["document"]!).ToList();
         var ids = request["policy"] is not null
             ? [request["policyId"]?.GetValue<string>() ?? "unnamed-policy-1"]
@@ -156,8 +169,21 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
         {
             var recommendation = recommendations[i];
             var original = documents[i] is JsonValue json ? JsonNode.Parse(Uri.UnescapeDataString(json.GetValue<string>()))! : documents[i];
-            var judged = OracleAnswers.Of(recommendation);
-            failures.AddRange(RecommendationOracle.Shipped.Judge(original, unused, judged, newWildcards).Select(f => $"policy {i}: {f}"));
+            var judged = ToAnswer(recommendation);
+            failures.AddRange(RecommendationOracle.Shipped.Judge(original, unused, judged, newWildcards, compact, request["options"]?["wildcards"]?.GetValue<string>() == "compact").Select(f => $"policy {i}: {f}"));
+
+            // Over the limit, a split allowing exactly the same, each part within the limit; within it, none.
+            var size = recommendation.Size;
+            if (size.WithinLimit != (recommendation.Split is null))
+            {
+                failures.Add($"policy {i}: {size.Characters} of {size.Limit} characters, but a split is {(recommendation.Split is null ? "missing" : "given")}");
+            }
+
+            var parts = recommendation.Split?.Select(p => JsonNode.Parse(p.Document.ToCompactJson())!).ToList();
+            if (parts is not null)
+            {
+                failures.AddRange(SplitOracle.Shipped.Judge(judged.RecommendedPolicy!, parts, size.Limit).Select(f => $"policy {i}: {f}"));
+            }
 
             // What to do follows from the document, and Access Analyzer's steps say the same.
             var recommended = judged.RecommendedPolicy;
@@ -170,7 +196,9 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
 
             if (action == RecommendedAction.CreatePolicy)
             {
-                steps.Add((RecommendedRemediationAction.CreatePolicy, recommended!.ToJsonString(), ids[i]));
+                steps.AddRange(splitLeads && parts is not null
+                    ? parts.Select(p => (RecommendedRemediationAction.CreatePolicy, (string?)p.ToJsonString(), ids[i]))
+                    : [(RecommendedRemediationAction.CreatePolicy, recommended!.ToJsonString(), ids[i])]);
             }
 
             if (action != RecommendedAction.None)
@@ -221,6 +249,28 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
         }
 
         Assert.True(failures.Count == 0, string.Join('\n', failures.Select(f => f.Length > 600 ? f[..600] + " ..." : f)));
+    }
+
+    // One recommendation in the plain values the oracle judges: the document as JSON, statuses in the API's spelling.
+    private static Answer ToAnswer(PolicyRecommendation recommendation)
+    {
+        if (recommendation.RecommendedPolicy is { Problems.Count: > 0 } unread)
+        {
+            Assert.Fail($"The recommended policy was not read whole: {string.Join("; ", unread.Problems)}");
+        }
+
+        return new(
+            recommendation.RecommendedPolicy is { } document ? JsonNode.Parse(document.ToCompactJson()) : null,
+            [.. recommendation.Changes.Select(c => new ChangeRecord(
+                c.Index,
+                JsonNamingPolicy.CamelCase.ConvertName(c.Status.ToString()),
+                c.Removed,
+                c.Added,
+                [.. c.Replaced.Select(r => new Replaced(r.Entry, r.With))])
+            {
+                Redundant = [.. c.Redundant.Select(r => new Redundant(r.Entry, r.CoveredBy))],
+            })],
+            new Counts(recommendation.Summary.AllowedActionsBefore, recommendation.Summary.AllowedActionsAfter, recommendation.Summary.RemovedByAccessLevel));
     }
 
     // Entries that match across the whole catalog count against the request's examined-actions limit once each, an Allow

@@ -65,9 +65,9 @@ ready_ms=0
 start_service() {
   local t0
   t0=$(now_ms)
-  # All load comes from one address: the per-client rate limit is off, so the figures are the service's own
-  # (RateLimiting__Enabled=true with a large RateLimiting__PermitsPerSecond and RateLimiting__Burst measures its cost).
-  ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Production RateLimiting__Enabled="${RateLimiting__Enabled:-false}" \
+  # The production defaults: the per-client rate limit is off unless configured (RateLimiting__Enabled=true with a large
+  # RateLimiting__PermitsPerSecond and RateLimiting__Burst measures its cost); the concurrency limit is on.
+  ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Production \
     dotnet "$work/app/RefineService.Api.dll" >"$work/service.log" 2>&1 &
   service=$!
   await_ok "$base/health/ready" "$service" "$work/service.log"

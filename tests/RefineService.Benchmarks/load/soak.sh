@@ -5,8 +5,8 @@
 #   tests/RefineService.Benchmarks/load/soak.sh            # needs wrk (Debian: apt-get install -y wrk)
 #   SOAK_SECONDS=120 SOAK_CONNECTIONS=32 tests/RefineService.Benchmarks/load/soak.sh
 #
-# The service runs as in production (Release, Production environment, request logs at Information, to a file) except
-# that rate limiting is off: the one client here would otherwise be held to its own limit. Traffic stays on 127.0.0.1.
+# The service runs as in production, with the shipped defaults (Release, Production environment, request logs at
+# Information, to a file; no per-client rate limit, the concurrency limit on, metrics collected). Traffic stays on 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
@@ -35,7 +35,7 @@ dotnet publish src/RefineService.Api -c Release -o "$work/app" --nologo -v quiet
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 base="http://127.0.0.1:$port"
-ASPNETCORE_ENVIRONMENT=Production RateLimiting__Enabled=false \
+ASPNETCORE_ENVIRONMENT=Production \
   dotnet "$work/app/RefineService.Api.dll" --urls "$base" >"$work/service.log" 2>&1 &
 service_pid=$!
 

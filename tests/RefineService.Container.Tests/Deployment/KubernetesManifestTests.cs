@@ -143,6 +143,26 @@ public sealed class KubernetesManifestTests(ServiceFactory factory) : IClassFixt
         });
     }
 
+    [Fact]
+    public async Task TheScrapeConfigurationPointsPrometheusAtTheServicesMetrics()
+    {
+        var annotations = KubernetesResource("Deployment")["spec"]!["template"]!["metadata"]!["annotations"]!;
+        var monitor = ReadYaml(Path.Combine(Root, "deploy", "kubernetes", "components", "prometheus-operator", "servicemonitor.yaml")).Single();
+        var endpoint = monitor["spec"]!["endpoints"]!.AsArray().Single()!;
+        var servicePort = KubernetesResource("Service")["spec"]!["ports"]!.AsArray().Single()!;
+        using var client = factory.CreateClient();
+
+        using var scraped = await client.GetAsync(new Uri(Text(annotations["prometheus.io/path"]), UriKind.Relative), TestContext.Current.CancellationToken);
+        var metrics = await scraped.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal("true", Text(annotations["prometheus.io/scrape"]));
+        Assert.Equal("8080", Text(annotations["prometheus.io/port"]));
+        Assert.Equal(Text(annotations["prometheus.io/path"]), Text(endpoint["path"]));
+        Assert.Equal(Text(servicePort["name"]), Text(endpoint["port"]));
+        Assert.Equal(HttpStatusCode.OK, scraped.StatusCode);
+        Assert.Contains("refineservice_catalog_actions", metrics, StringComparison.Ordinal);
+    }
+
     private static JsonNode ReadJsonFile(string path) =>
         JsonNode.Parse(File.ReadAllText(path), documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!;
 

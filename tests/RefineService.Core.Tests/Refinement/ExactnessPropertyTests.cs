@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CsCheck;
 using RefineService.Core.Catalog;
 using RefineService.Core.Refinement;
 using RefineService.Core.Tests.Catalog;
@@ -29,6 +30,22 @@ public class ExactnessPropertyTests
         PropertyRun.Check(Cases.Case, c => Check(c, WildcardMode.Prefix, explain: true), c => c.ToString(), iterations: 60);
 
     [Fact]
+    public void CompactWildcardsAllowExactlyWhatPrefixesAllow() =>
+        PropertyRun.Check(Cases.Case, c => Check(c, WildcardMode.Compact, explain: false), c => c.ToString(), iterations: 150);
+
+    [Fact]
+    public void DroppingTheOriginalsRedundantEntriesChangesNothingAllowed() =>
+        PropertyRun.Check(Cases.Case, c => Check(c, WildcardMode.Prefix, explain: false, compact: true), c => c.ToString(), iterations: 150);
+
+    [Fact]
+    public void ASplitAllowsExactlyWhatTheRecommendationAllowsEachPartWithinTheLimit() =>
+        PropertyRun.Check(
+            Gen.Select(Cases.Case, Gen.Int[150, 2_048]),
+            ((PolicyCase Case, int Limit) c) => CheckSplit(c.Case, c.Limit),
+            c => $"limit {c.Item2}\n{c.Item1}",
+            iterations: 150);
+
+    [Fact]
     public void TheOracleSeesTheSameCatalogAsTheEngine()
     {
         var oracle = OracleCatalog.Shipped;
@@ -37,15 +54,32 @@ public class ExactnessPropertyTests
         Assert.All(Enumerable.Range(0, Catalog.Count), i => Assert.Equal(oracle.Spelled[oracle.IndexOf(Catalog[i].FullName)], Catalog[i].FullName));
     }
 
-    private static void Check(PolicyCase c, WildcardMode mode, bool explain)
+    private static void Check(PolicyCase c, WildcardMode mode, bool explain, bool compact = false)
     {
         var permissions = new JsonArray([.. c.UnusedPermissions.Select(p => p!.DeepClone()), .. c.FindingDetails.Select(d => d!["unusedPermissionDetails"]!.DeepClone())]);
         var unused = UnusedActionSet.Create(Catalog, [.. permissions.Select(ToEngine)]);
-        var result = new Refiner(Catalog).Refine(PolicyDocument.Parse(c.Policy.ToJsonString()), unused, new RefinementOptions(mode, explain));
+        var result = new Refiner(Catalog).Refine(PolicyDocument.Parse(c.Policy.ToJsonString()), unused, new RefinementOptions(mode, explain, Compact: compact));
 
-        var failures = RecommendationOracle.Shipped.Judge(c.Policy, Oracle.UnusedActions.FromList(OracleCatalog.Shipped, permissions), ToAnswer(result), mode == WildcardMode.Prefix);
+        var failures = RecommendationOracle.Shipped.Judge(c.Policy, Oracle.UnusedActions.FromList(OracleCatalog.Shipped, permissions), ToAnswer(result), mode != WildcardMode.None, compact, mode == WildcardMode.Compact);
 
         Assert.True(failures.Count == 0, string.Join("\n", failures.Select(f => f.Length > 600 ? f[..600] + " ..." : f)) + "\nrecommended: " + result.RecommendedPolicy?.ToCompactJson());
+    }
+
+    private static void CheckSplit(PolicyCase c, int limit)
+    {
+        var permissions = new JsonArray([.. c.UnusedPermissions.Select(p => p!.DeepClone()), .. c.FindingDetails.Select(d => d!["unusedPermissionDetails"]!.DeepClone())]);
+        var unused = UnusedActionSet.Create(Catalog, [.. permissions.Select(ToEngine)]);
+        var recommended = new Refiner(Catalog).Refine(PolicyDocument.Parse(c.Policy.ToJsonString()), unused).RecommendedPolicy;
+        if (recommended is null || SplitOracle.Size(JsonNode.Parse(recommended.ToCompactJson())!) <= limit)
+        {
+            return;
+        }
+
+        var parts = PolicySplitter.Split(recommended, limit);
+
+        var failures = SplitOracle.Shipped.Judge(JsonNode.Parse(recommended.ToCompactJson())!, [.. parts.Select(p => JsonNode.Parse(p.Document.ToCompactJson())!)], limit);
+        Assert.True(failures.Count == 0, string.Join("\n", failures) + "\nrecommended: " + recommended.ToCompactJson());
+        Assert.All(parts, p => Assert.Equal(SplitOracle.Size(JsonNode.Parse(p.Document.ToCompactJson())!), p.Characters));
     }
 
     // The request's shape as the engine takes it: a name given as a string or as Access Analyzer's { "action": name }.
@@ -60,7 +94,10 @@ public class ExactnessPropertyTests
             c.Status.ToString().ToLowerInvariant(),
             c.Removed,
             c.Added,
-            [.. c.Replaced.Select(r => new Replaced(r.Entry, r.With))]))],
+            [.. c.Replaced.Select(r => new Replaced(r.Entry, r.With))])
+        {
+            Redundant = [.. c.Redundant.Select(r => new Redundant(r.Entry, r.CoveredBy))],
+        })],
         new Counts(
             result.Summary.AllowedActionsBefore,
             result.Summary.AllowedActionsAfter,

@@ -36,8 +36,9 @@ const services = files.map((file) => {
   return { prefix, name: serviceNames[prefix] ?? prefix, actions: byLevel };
 });
 
-const catalog = { source: pkg.name, version: pkg.version, services };
+// updatedAt: when the publisher last updated the data, which the service reports as the catalog's data date and age.
+const catalog = { source: pkg.name, version: pkg.version, updatedAt: pkg.updatedAt, services };
 writeFileSync(join(outputDir, 'iam-catalog.json.gz'), gzipSync(JSON.stringify(catalog), { level: 9, mtime: 0 }));
-const summary = { source: pkg.name, version: pkg.version, services: files.length, actions: actionCount };
+const summary = { source: pkg.name, version: pkg.version, updatedAt: pkg.updatedAt, services: files.length, actions: actionCount };
 writeFileSync(join(outputDir, 'catalog-summary.json'), JSON.stringify(summary, null, 2) + '\n');
 console.log(`catalog ${pkg.name}@${pkg.version}: ${files.length} services, ${actionCount} actions`);
