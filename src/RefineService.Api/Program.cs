@@ -33,7 +33,8 @@ try
     // Structured logs, configured in appsettings.json.
     builder.AddSerilogLogging();
 
-    // Bodies over 1 MiB are refused (413) before they are read; no Server header tells what answers.
+    // Bodies over 1 MiB are refused (413) before they are read, unless an endpoint sets a limit of its own (whole accounts);
+    // no Server header tells what answers.
     builder.WebHost.ConfigureKestrel(kestrel =>
     {
         kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
@@ -71,6 +72,9 @@ try
     // A time limit per API request: work past it is cancelled and answered 503.
     builder.Services.AddRequestTimeLimit();
 
+    // Bodies sent with Content-Encoding gzip or br are decompressed, as pipelines send account dumps.
+    builder.Services.AddRequestDecompression();
+
     var app = builder.Build();
 
     // One log line per request: method, path, status, elapsed, trace id.
@@ -98,7 +102,10 @@ try
     app.UseAuthorization();
     app.UseRequestTimeouts();
 
-    // JSON bodies are read whole first: over 1 MiB is 413; text that is not Unicode (bad UTF-8, a lone surrogate) is 400.
+    // After routing, so that the endpoint's own body limit applies to the decompressed body.
+    app.UseRequestDecompression();
+
+    // JSON bodies are read whole first, decompressed: over the endpoint's limit (1 MiB unless it has its own) is 413.
     app.UseJsonBodyChecks();
 
     // Liveness and readiness probes, open to the orchestrator.

@@ -45,7 +45,7 @@ public class OpenApiDocumentTests(ApiFactory factory)
     {
         var paths = (await DocumentAsync())["paths"]!.AsObject().Select(p => p.Key);
 
-        Assert.Equal(["/v1/actions/expand", "/v1/catalog", "/v1/catalog/services", "/v1/catalog/services/{prefix}", "/v1/recommendations"], paths.Order(StringComparer.Ordinal));
+        Assert.Equal(["/v1/accounts/recommendations", "/v1/actions/expand", "/v1/catalog", "/v1/catalog/services", "/v1/catalog/services/{prefix}", "/v1/recommendations"], paths.Order(StringComparer.Ordinal));
     }
 
     [Fact]

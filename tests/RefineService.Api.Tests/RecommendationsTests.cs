@@ -123,7 +123,7 @@ public class RecommendationsTests(ApiFactory factory)
     [Fact]
     public async Task TheUnifiedDiffShowsTheArticlesFigureLineByLine()
     {
-        var diff = Single(await RecommendAsync(SeedRequest())).UnifiedDiff;
+        var diff = Single(await RecommendAsync(SeedRequest())).UnifiedDiff!;
 
         var lines = diff.Split('\n');
         Assert.Equal("--- original", lines[0]);

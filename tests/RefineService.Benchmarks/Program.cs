@@ -17,6 +17,9 @@ public static class BenchmarkProgram
             case ["catalog-heap"]:
                 CatalogHeap.Run(Console.Out);
                 break;
+            case ["account-stages", var account]:
+                AccountBenchmarks.Stages(account, Console.Out);
+                break;
             case ["peer-match", var patterns, var output]:
                 PeerMatch.Run(patterns, output, Console.Out);
                 break;

@@ -91,6 +91,28 @@ public sealed class UnusedActions
     public static UnusedActions FromList(OracleCatalog catalog, JsonArray permissions) =>
         FromRequest(catalog, new JsonObject { ["unusedPermissions"] = permissions.DeepClone() });
 
+    /// <summary>
+    /// The actions every one of <paramref name="sets"/> has unused, by brute force over the catalog and over every name
+    /// they report: what a policy several principals share may lose.
+    /// </summary>
+    public static UnusedActions Common(OracleCatalog catalog, IReadOnlyList<UnusedActions> sets)
+    {
+        var common = new UnusedActions(catalog);
+        common._wholeServices.UnionWith(sets[0]._wholeServices);
+        foreach (var set in sets.Skip(1))
+        {
+            common._wholeServices.IntersectWith(set._wholeServices);
+        }
+
+        foreach (var name in sets.SelectMany(s => s._names).Where(n => sets.All(s => s.Contains(n))))
+        {
+            common._names.Add(name);
+        }
+
+        common._inCatalog = [.. Enumerable.Range(0, catalog.Count).Select(i => sets.All(s => s.Contains(i)))];
+        return common;
+    }
+
     /// <summary>Whether the catalog action at <paramref name="index"/> is unused, after the filters.</summary>
     public bool Contains(int index)
     {

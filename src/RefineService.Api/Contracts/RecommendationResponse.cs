@@ -61,7 +61,7 @@ public sealed record PolicyRecommendation
     /// <summary><c>NONE</c> when nothing changes, <c>DETACH_POLICY</c> when no statement is left, else <c>CREATE_POLICY</c>.</summary>
     public required RecommendedAction RecommendedAction { get; init; }
 
-    /// <summary>The recommended document: the original's structure, keys and order with the unused actions removed; absent with <c>DETACH_POLICY</c>.</summary>
+    /// <summary>The recommended document: the original's structure, keys and order with the unused actions removed; absent with <c>DETACH_POLICY</c>, and in an account's answer unless <c>options.details</c> (its steps hold it as text).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [JsonConverter(typeof(PolicyDocumentConverter))]
     public PolicyDocument? RecommendedPolicy { get; init; }
@@ -86,8 +86,9 @@ public sealed record PolicyRecommendation
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<SplitPart>? Split { get; init; }
 
-    /// <summary>Both documents pretty-printed the same way and diffed line by line, as one hunk holding the whole document; empty with <c>NONE</c>.</summary>
-    public required string UnifiedDiff { get; init; }
+    /// <summary>Both documents pretty-printed the same way and diffed line by line, as one hunk holding the whole document; empty with <c>NONE</c>. Always given by <c>/v1/recommendations</c>; in an account's answer only with <c>options.details</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? UnifiedDiff { get; init; }
 
     /// <summary>Things to know, such as actions the catalog lacks; each names the element concerned by a JSON path into the request.</summary>
     public required IReadOnlyList<Warning> Warnings { get; init; }

@@ -31,6 +31,7 @@ public static class ApiEndpoints
         api.ProducesProblem(StatusCodes.Status500InternalServerError);
 
         api.MapRecommendations();
+        api.MapAccounts();
         api.MapCatalog();
         api.MapActions();
         return api;

@@ -9,8 +9,9 @@ namespace RefineService.Api.Endpoints;
 /// <summary>Translates the engine's results into the answer's contract.</summary>
 internal static class RecommendationResults
 {
+    // diff: whether to diff the documents; an account's answer leaves the diff out unless asked.
     public static PolicyRecommendation Recommendation(
-        PolicyToRefine policy, RefinementResult result, IEnumerable<Warning> findingWarnings, CancellationToken cancellationToken)
+        PolicyToRefine policy, RefinementResult result, IEnumerable<Warning> findingWarnings, CancellationToken cancellationToken, bool diff = true)
     {
         var action = result.IsEmpty ? RecommendedAction.DetachPolicy
             : result.IsUnchanged ? RecommendedAction.None
@@ -37,7 +38,7 @@ internal static class RecommendationResults
             Explained = policy.Options.Explain ? [.. result.Account.Traces.Select(Explained)] : null,
             Size = new PolicySize { Characters = result.Size.Characters, Limit = result.Size.Limit, WithinLimit = result.Size.WithinLimit },
             Split = result.Split?.Select(p => new SplitPart { Document = p.Document, Characters = p.Characters, WithinLimit = p.WithinLimit }).ToList(),
-            UnifiedDiff = action == RecommendedAction.None ? string.Empty : PolicyDiff.Unified(policy.Document, result.RecommendedPolicy, cancellationToken),
+            UnifiedDiff = !diff ? null : action == RecommendedAction.None ? string.Empty : PolicyDiff.Unified(policy.Document, result.RecommendedPolicy, cancellationToken),
             Warnings =
             [
                 .. findingWarnings,

@@ -15,7 +15,7 @@ public static class ProblemDetailsExtensions
             {
                 StatusCodes.Status404NotFound => $"No endpoint answers {context.HttpContext.Request.Method} {context.HttpContext.Request.Path}; the OpenAPI document at /swagger/v1/swagger.json lists them.",
                 StatusCodes.Status405MethodNotAllowed => $"{context.HttpContext.Request.Path} does not answer {context.HttpContext.Request.Method}; the OpenAPI document at /swagger/v1/swagger.json lists its methods.",
-                StatusCodes.Status413PayloadTooLarge => $"The request body is larger than {RequestLimits.MaxBodyBytes} bytes (1 MiB), the most this service reads.",
+                StatusCodes.Status413PayloadTooLarge => TooLarge(RequestLimits.MaxBodyBytesOf(context.HttpContext)),
                 StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON, with the header Content-Type: application/json.",
                 _ => null,
             };
@@ -23,4 +23,8 @@ public static class ProblemDetailsExtensions
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         return services;
     }
+
+    // Decompressed bytes count, so that a small compressed body that expands past the limit is refused too.
+    private static string TooLarge(long limit) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"The request body is larger than {limit} bytes ({limit / (1024 * 1024)} MiB, counted decompressed), the most this endpoint reads.");
 }

@@ -1,11 +1,14 @@
 using System.Buffers;
+using Microsoft.AspNetCore.Http.Features;
 using RefineService.Api.Limits;
 
 namespace RefineService.Api.Json;
 
 /// <summary>
-/// Reads a JSON request body into memory before the endpoint does, so that one over <see cref="RequestLimits.MaxBodyBytes"/>
-/// is refused with 413 also on servers that set no limit of their own (Kestrel's own limit answers first where it is set).
+/// Reads a JSON request body into memory before the endpoint does, so that one over its endpoint's limit
+/// (<see cref="RequestLimits.MaxBodyBytesOf"/>) is refused with 413 also on servers that set no limit of their own, and a
+/// compressed body is counted as it is decompressed (a decompression bomb stops at the limit, not at the memory's end).
+/// The server's own limit on the bytes received is raised to the endpoint's where it has one (whole accounts).
 /// </summary>
 internal sealed class JsonBodyMiddleware(RequestDelegate next)
 {
@@ -19,28 +22,35 @@ internal sealed class JsonBodyMiddleware(RequestDelegate next)
             return;
         }
 
-        var body = await ReadAsync(context.Request, context.RequestAborted);
+        var limit = RequestLimits.MaxBodyBytesOf(context);
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } server && server.MaxRequestBodySize < limit)
+        {
+            server.MaxRequestBodySize = limit;
+        }
+
+        var body = await ReadAsync(context.Request, limit, context.RequestAborted);
         context.Request.Body = body;
         context.Request.ContentLength = body.Length;
         context.Response.RegisterForDispose(body);
         await next(context);
     }
 
-    private static async Task<MemoryStream> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<MemoryStream> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > RequestLimits.MaxBodyBytes)
+        // A declared length over the limit is refused before a byte is read; a compressed body is counted below, decompressed.
+        if (request.ContentLength > limit)
         {
             throw TooLarge();
         }
 
-        var body = new MemoryStream((int)(request.ContentLength ?? ChunkBytes));
+        var body = new MemoryStream((int)Math.Min(request.ContentLength ?? ChunkBytes, limit));
         var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
         try
         {
             int read;
             while ((read = await request.Body.ReadAsync(chunk.AsMemory(0, ChunkBytes), cancellationToken)) > 0)
             {
-                if (body.Length + read > RequestLimits.MaxBodyBytes)
+                if (body.Length + read > limit)
                 {
                     throw TooLarge();
                 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Metadata;
 using RefineService.Core.Catalog;
 using RefineService.Core.Policies;
 
@@ -8,6 +9,21 @@ public static class RequestLimits
 {
     /// <summary>The largest request body read, 1 MiB; a larger one is answered 413.</summary>
     public const long MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>The largest body the endpoint of <paramref name="context"/> reads, decompressed: its own limit (whole accounts) or <see cref="MaxBodyBytes"/>.</summary>
+    public static long MaxBodyBytesOf(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+
+        // The exception handler runs with the endpoint cleared: the limit the body was read against is remembered for it.
+        if (context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize is { } own)
+        {
+            context.Items[typeof(RequestLimits)] = own;
+            return own;
+        }
+
+        return context.Items.TryGetValue(typeof(RequestLimits), out var remembered) && remembered is long limit ? limit : MaxBodyBytes;
+    }
 
     /// <summary>How deep objects and arrays may nest in a policy document, counted from the body's root (or from a document string's own).</summary>
     public const int MaxJsonDepth = PolicyLimits.MaxJsonDepth;

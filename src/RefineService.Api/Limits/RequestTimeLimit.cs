@@ -12,23 +12,32 @@ public static class RequestTimeLimit
     /// <summary>The name of the timeout policy the API's endpoints use.</summary>
     public const string Policy = "api";
 
+    /// <summary>The name of the longer timeout policy of whole accounts (<see cref="AccountRequestLimitOptions.Timeout"/>).</summary>
+    public const string AccountPolicy = "accounts";
+
     public static IServiceCollection AddRequestTimeLimit(this IServiceCollection services)
     {
         services.AddOptions<RequestTimeLimitOptions>().BindConfiguration(RequestTimeLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AccountRequestLimitOptions>().BindConfiguration(AccountRequestLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddRequestTimeouts();
-        services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<RequestTimeLimitOptions>>((timeouts, limit) =>
-            timeouts.AddPolicy(Policy, new RequestTimeoutPolicy
-            {
-                Timeout = limit.Value.Timeout,
-                TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
-                WriteTimeoutResponse = context => Refused(context).WriteProblemAsync(
-                    StatusCodes.Status503ServiceUnavailable,
-                    "The request took too long",
-                    string.Create(CultureInfo.InvariantCulture,
-                        $"The service stopped working on this request after {limit.Value.Timeout.TotalSeconds:0.###} seconds; send fewer or smaller policies, or retry later.")).AsTask(),
-            }));
+        services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<RequestTimeLimitOptions>, IOptions<AccountRequestLimitOptions>>((timeouts, limit, accounts) =>
+        {
+            timeouts.AddPolicy(Policy, TimeoutPolicy(limit.Value.Timeout, "send fewer or smaller policies"));
+            timeouts.AddPolicy(AccountPolicy, TimeoutPolicy(accounts.Value.Timeout, "send the account's principals in several requests"));
+        });
         return services;
     }
+
+    private static RequestTimeoutPolicy TimeoutPolicy(TimeSpan timeout, string advice) => new()
+    {
+        Timeout = timeout,
+        TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+        WriteTimeoutResponse = context => Refused(context).WriteProblemAsync(
+            StatusCodes.Status503ServiceUnavailable,
+            "The request took too long",
+            string.Create(CultureInfo.InvariantCulture,
+                $"The service stopped working on this request after {timeout.TotalSeconds:0.###} seconds; {advice}, or retry later.")).AsTask(),
+    };
 
     private static HttpContext Refused(HttpContext context)
     {

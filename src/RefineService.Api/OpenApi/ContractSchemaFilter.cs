@@ -32,6 +32,19 @@ internal sealed class ContractSchemaFilter : ISchemaFilter
             concrete.AdditionalProperties = null;
         }
 
+        // The authorization details are one IAM answer, or its pages in a list; the record that holds them is only the means.
+        if (context.Type == typeof(AuthorizationDetailsPages))
+        {
+            var page = context.SchemaGenerator.GenerateSchema(typeof(AccountAuthorizationDetails), context.SchemaRepository);
+            concrete.Type = null;
+            concrete.Properties?.Clear();
+            concrete.Required?.Clear();
+            concrete.AdditionalPropertiesAllowed = true;
+            concrete.Description = "The output of `aws iam get-account-authorization-details` (the CLI's pages merged), or its pages in a list.";
+            concrete.OneOf = [page, new OpenApiSchema { Type = JsonSchemaType.Array, Items = page }];
+            return;
+        }
+
         if (context.MemberInfo is not PropertyInfo property)
         {
             return;

@@ -103,6 +103,32 @@ internal static class SortedIndices
         return result[..n];
     }
 
+    /// <summary>The elements of both, ascending.</summary>
+    public static int[] Intersect(ReadOnlySpan<int> left, ReadOnlySpan<int> right)
+    {
+        var result = new List<int>(Math.Min(left.Length, right.Length));
+        int i = 0, j = 0;
+        while (i < left.Length && j < right.Length)
+        {
+            if (left[i] == right[j])
+            {
+                result.Add(left[i]);
+                i++;
+                j++;
+            }
+            else if (left[i] < right[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return [.. result];
+    }
+
     /// <summary>Whether the two share any element.</summary>
     public static bool Intersects(ReadOnlySpan<int> left, ReadOnlySpan<int> right)
     {

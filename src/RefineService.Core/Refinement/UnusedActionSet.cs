@@ -75,6 +75,55 @@ public sealed class UnusedActionSet
         return Create(catalog, new UsageEvidence([.. permissions]), UnusedActionFilters.None);
     }
 
+    /// <summary>
+    /// The actions every one of <paramref name="sets"/> has unused: what may be removed from a policy they all share without
+    /// taking from any of them an action it used. Warnings are not carried over (each set's own were told with it).
+    /// </summary>
+    public static UnusedActionSet Intersection(IReadOnlyList<UnusedActionSet> sets)
+    {
+        ArgumentNullException.ThrowIfNull(sets);
+        if (sets.Count == 0)
+        {
+            return Empty;
+        }
+
+        var indices = sets[0].Indices;
+        var unknownActions = new SortedSet<string>(sets[0].UnknownActions, StringComparer.Ordinal);
+        var unknownServices = new SortedSet<string>(sets[0].UnknownServices, StringComparer.Ordinal);
+        foreach (var set in sets.Skip(1))
+        {
+            indices = SortedIndices.Intersect(indices, set.Indices);
+
+            // An unknown action is unused by both when each names it, or has its whole (unknown) service unused.
+            var actions = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var action in unknownActions)
+            {
+                if (Array.BinarySearch(set.UnknownActions, action, StringComparer.Ordinal) >= 0 || set.HasUnknownServiceOf(action))
+                {
+                    actions.Add(action);
+                }
+            }
+
+            foreach (var action in set.UnknownActions)
+            {
+                if (unknownServices.Contains(ServiceOf(action)))
+                {
+                    actions.Add(action);
+                }
+            }
+
+            unknownServices.IntersectWith(set.UnknownServices);
+            unknownActions = actions;
+        }
+
+        // The request's options are the same for every principal: what the first keeps and skips, all do.
+        return new UnusedActionSet(indices, [.. unknownActions], [.. unknownServices], [], keep: sets[0]._keep, skipStatements: sets[0]._skipStatements);
+    }
+
+    private bool HasUnknownServiceOf(string action) => Array.BinarySearch(UnknownServices, ServiceOf(action), StringComparer.Ordinal) >= 0;
+
+    private static string ServiceOf(string action) => action[..Math.Max(0, action.IndexOf(':', StringComparison.Ordinal))];
+
     /// <summary>Resolves every input's unused actions and applies the filters; names the catalog lacks become warnings at their inputs' paths.</summary>
     /// <exception cref="InvalidOperationException"><paramref name="filters"/> has an age threshold but no instant to count back from.</exception>
     public static UnusedActionSet Create(ActionCatalog catalog, UsageEvidence evidence, UnusedActionFilters filters)

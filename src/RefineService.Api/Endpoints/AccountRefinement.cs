@@ -1,0 +1,249 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using RefineService.Api.Contracts;
+using RefineService.Api.Limits;
+using RefineService.Core.Catalog;
+using RefineService.Core.Policies;
+using RefineService.Core.Refinement;
+
+namespace RefineService.Api.Endpoints;
+
+/// <summary>
+/// One account's refinement: each finding read first (its principal, its unused actions), then each principal answered
+/// on demand and in any order (<see cref="Answer"/>, safe to call in parallel), each shared policy refined once, when the
+/// first of its principals needs it.
+/// </summary>
+internal sealed class AccountRefinement
+{
+    private const string FindingRoot = "$.finding";
+
+    private readonly ActionCatalog _catalog;
+    private readonly Refiner _refiner;
+    private readonly TimeProvider _clock;
+    private readonly AccountAuthorization _account;
+    private readonly bool _details;
+    private readonly Lazy<FindingRead>[] _findings;
+    private readonly Dictionary<string, Lazy<SharedRefinement>> _shared = new(StringComparer.Ordinal);
+    private readonly List<string> _sharedOrder = [];
+
+    // A shared policy is refined on the first principal's thread that needs it, under the request's token.
+    private readonly CancellationToken _cancellationToken;
+
+    // What each answered principal adds to the totals, by finding.
+    private readonly int[] _createdPerPrincipal;
+    private readonly int[] _createdWithShared;
+    private readonly ConcurrentDictionary<int, bool> _succeeded = new();
+
+    public AccountRefinement(AccountRecommendationRequest request, ActionCatalog catalog, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        _cancellationToken = cancellationToken;
+        _catalog = catalog;
+        _clock = clock;
+        _refiner = new Refiner(catalog);
+        _details = request.Options?.Details ?? false;
+        _account = new AccountAuthorization(request.AuthorizationDetails!, "$.authorizationDetails", request.Options?.Wildcards ?? WildcardMode.Prefix, request.Options?.Explain ?? false);
+
+        // Each finding is read when its principal, or a shared policy of it, is first answered: the first line need not wait for them all.
+        var findings = request.Findings ?? [];
+        _findings = [.. findings.Select((finding, i) => new Lazy<FindingRead>(() => Read(finding!, JsonPath.Item("$.findings", i)), LazyThreadSafetyMode.ExecutionAndPublication))];
+        _createdPerPrincipal = new int[_findings.Length];
+        _createdWithShared = new int[_findings.Length];
+
+        // A shared policy is refined for the principals of the request, and offered only when every one it applies to is among them.
+        var inRequest = findings.Select((finding, i) => (Arn: finding?.Resource, Read: _findings[i])).Where(f => _account.Find(f.Arn) is not null)
+            .GroupBy(f => _account.Find(f.Arn)!.Arn, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Select(f => f.Read).ToList(), StringComparer.OrdinalIgnoreCase);
+        foreach (var (policy, principals) in _account.SharedPolicies())
+        {
+            if (principals.Any(inRequest.ContainsKey))
+            {
+                _sharedOrder.Add(policy.Id);
+                _shared[policy.Id] = new Lazy<SharedRefinement>(() => Share(policy, principals, inRequest), LazyThreadSafetyMode.ExecutionAndPublication);
+            }
+        }
+    }
+
+    /// <summary>How many principals the request asks about.</summary>
+    public int Count => _findings.Length;
+
+    /// <summary>The version of the action catalog the refinement uses.</summary>
+    public string CatalogVersion => _catalog.Version;
+
+    /// <summary>Warnings about the request as a whole.</summary>
+    public IReadOnlyList<Warning> Warnings => _account.Warnings;
+
+    /// <summary>The answer for the request's finding <paramref name="index"/>.</summary>
+    public PrincipalRecommendation Answer(int index, CancellationToken cancellationToken)
+    {
+        var finding = _findings[index].Value;
+        var startedAt = _clock.GetUtcNow();
+        var warnings = new List<Warning>(finding.Report.Warnings);
+        var failure = finding.Report.Failure ?? finding.Failure;
+        var principal = finding.Principal;
+        var recommendations = new List<PolicyRecommendation>();
+        var steps = new List<RecommendedStep>();
+        var afterShared = new List<AfterSharedRefinement>();
+
+        if (failure is null && principal is not null)
+        {
+            warnings.AddRange(principal.Own.Concat(principal.FromGroups).Select(h => h.Warning).OfType<Warning>());
+            failure = principal.Own.Concat(principal.FromGroups).Select(h => h.Failure).FirstOrDefault(f => f is not null) ?? TooMuchWork(principal, finding.Unused);
+        }
+
+        if (failure is null && principal is not null)
+        {
+            var findingWarnings = finding.Unused.Warnings.Select(w => RecommendationResults.Warning(w, w.Path)).ToList();
+            foreach (var policy in principal.Own.Select(h => h.Policy).OfType<PolicyToRefine>())
+            {
+                var result = _refiner.Refine(policy.Document, finding.Unused, policy.Options, cancellationToken);
+                var recommendation = RecommendationResults.Recommendation(policy, result, findingWarnings, cancellationToken, diff: _details);
+                var policySteps = RecommendationResults.Steps(policy, recommendation).ToList();
+                recommendations.Add(_details ? recommendation : recommendation with { RecommendedPolicy = null });
+                steps.AddRange(policySteps);
+                var created = policySteps.Count(s => s.UnusedPermissionsRecommendedStep.RecommendedAction == RecommendedRemediationAction.CreatePolicy);
+                _createdPerPrincipal[index] += created;
+                if (!_shared.ContainsKey(policy.StepId))
+                {
+                    _createdWithShared[index] += created;
+                }
+            }
+
+            foreach (var held in principal.Own.Concat(principal.FromGroups).Where(h => _shared.ContainsKey(h.Id)).DistinctBy(h => h.Id))
+            {
+                var still = StillUnused(_shared[held.Id].Value, finding.Unused, cancellationToken);
+                afterShared.Add(new AfterSharedRefinement { PolicyId = held.Id, StillUnusedActions = still });
+                var own = principal.Own.Any(h => h.Id == held.Id);
+                if (own && still > 0)
+                {
+                    _createdWithShared[index]++;
+                }
+
+                if (!own && still > 0)
+                {
+                    warnings.Add(new Warning
+                    {
+                        Code = AccountAuthorization.Codes.GroupPolicyNotRewritten,
+                        Path = held.Policy!.Path,
+                        Message = string.Create(CultureInfo.InvariantCulture,
+                            $"The group policy '{held.Id}' allows {still} action(s) this user has unused{(_shared[held.Id].Value.Offered ? " even after its shared refinement" : string.Empty)}; a group's policies are never rewritten for one member, since that would change the access of the others."),
+                    });
+                }
+            }
+        }
+
+        _succeeded[index] = failure is null;
+        return new PrincipalRecommendation
+        {
+            PrincipalArn = finding.Arn,
+            FindingId = finding.Id,
+            FindingRecommendation = RecommendationResults.FindingRecommendation(finding.Arn ?? string.Empty, steps, failure, startedAt, _clock.GetUtcNow())!,
+            Recommendations = failure is null ? recommendations : [],
+            AfterSharedRefinements = afterShared,
+            Remediations = finding.Report.Remediations,
+            Warnings = warnings,
+        };
+    }
+
+    /// <summary>The answer's last part, once every principal was answered: the shared policies and the totals.</summary>
+    public AccountSummary Summary()
+    {
+        var shared = _sharedOrder.Select(id => _shared[id].Value.Recommendation).ToList();
+        return new AccountSummary
+        {
+            CatalogVersion = _catalog.Version,
+            SharedPolicies = shared,
+            Totals = new AccountTotals
+            {
+                Principals = _findings.Length,
+                Succeeded = _succeeded.Values.Count(s => s),
+                Failed = _succeeded.Values.Count(s => !s),
+                PoliciesCreatedPerPrincipal = _createdPerPrincipal.Sum(),
+                PoliciesCreatedWithSharedRefinements = _createdWithShared.Sum(),
+                SharedPolicyUpdates = shared.Count(s => s.Recommendation is { RecommendedAction: not RecommendedAction.None }),
+            },
+            Warnings = Warnings,
+        };
+    }
+
+    private FindingRead Read(Finding finding, string path)
+    {
+        // The finding is read as /v1/recommendations reads a request's 'finding', then its paths are put where it is.
+        var request = new RecommendationRequest { Finding = finding };
+        var report = FindingReport.Read(request);
+        report = report with
+        {
+            Remediations = [.. report.Remediations.Select(r => r with { Path = At(r.Path, path) })],
+            // An account's finding without its principal fails on its own account (PrincipalMissing).
+            Warnings = [.. report.Warnings.Where(w => w.Code != FindingReport.Codes.ResourceArnMissing).Select(w => w with { Path = At(w.Path, path) })],
+        };
+        var permissions = RecommendationInputs.UnusedActions(request).Select(p => p with { Path = At(p.Path!, path) }).ToList();
+        var unused = UnusedActionSet.Create(_catalog, permissions);
+        var principal = _account.Find(finding.Resource);
+        var failure = finding.Resource is null
+            ? new RecommendationError { Code = AccountAuthorization.Codes.PrincipalMissing, Message = $"The finding at {path} names no principal ('resource'), so it cannot be matched with the account's roles and users." }
+            : principal is null
+                ? new RecommendationError { Code = AccountAuthorization.Codes.PrincipalNotInAuthorizationDetails, Message = $"'{finding.Resource}' ({JsonPath.Property(path, "resource")}) is not a role or user of 'authorizationDetails': check that the details are of the finding's account, and whole." }
+                : null;
+        return new FindingRead(finding.Resource, finding.Id, report, unused, principal, failure);
+    }
+
+    private static string At(string path, string findingPath) =>
+        path.StartsWith(FindingRoot, StringComparison.Ordinal) ? findingPath + path[FindingRoot.Length..] : path;
+
+    // The work bound of /v1/recommendations, per principal: its documents' patterns and its unused actions.
+    private RecommendationError? TooMuchWork(AccountPrincipal principal, UnusedActionSet unused)
+    {
+        var examined = principal.Own.Select(h => h.Policy).OfType<PolicyToRefine>().Sum(p => ExaminedActions.OfDocument(_catalog, p.Document));
+        return examined > RequestLimits.MaxExaminedActions
+            ? new RecommendationError { Code = AccountAuthorization.Codes.TooMuchWork, Message = ExaminedActions.TooMany(_catalog, examined, RequestLimits.MaxExaminedActions) }
+            : null;
+    }
+
+    // What the principal has unused in the shared policy as it will be: refined when offered, as it is otherwise.
+    private int StillUnused(SharedRefinement shared, UnusedActionSet unused, CancellationToken cancellationToken)
+    {
+        if (shared.Policy is null)
+        {
+            return 0;
+        }
+
+        var document = shared.Offered ? shared.Recommendation.Recommendation!.RecommendedPolicy : shared.Policy.Document;
+        if (document is null)
+        {
+            return 0;
+        }
+
+        var result = _refiner.Refine(document, unused, shared.Policy.Options with { Explain = false }, cancellationToken);
+        return result.Summary.AllowedActionsBefore - result.Summary.AllowedActionsAfter;
+    }
+
+    private SharedRefinement Share(HeldPolicy policy, IReadOnlyList<string> principals, Dictionary<string, List<Lazy<FindingRead>>> inRequest)
+    {
+        var missing = principals.Where(p => !inRequest.ContainsKey(p)).ToList();
+        var sets = principals.Where(inRequest.ContainsKey).SelectMany(p => inRequest[p]).Select(f => f.Value)
+            .Select(f => f.Failure is null && f.Report.Failure is null ? f.Unused : UnusedActionSet.Empty).ToList();
+        var common = UnusedActionSet.Intersection(sets);
+        var offered = missing.Count == 0 && policy.Policy is not null;
+        PolicyRecommendation? recommendation = null;
+        if (offered)
+        {
+            var result = _refiner.Refine(policy.Policy!.Document, common, policy.Policy.Options, _cancellationToken);
+            recommendation = RecommendationResults.Recommendation(policy.Policy, result, [], _cancellationToken);
+        }
+
+        return new SharedRefinement(policy.Policy, offered, new SharedPolicyRecommendation
+        {
+            PolicyId = policy.Id,
+            Update = policy.Policy?.Options.Kind == PolicyKind.InlineGroup ? SharedPolicyUpdate.PutGroupPolicy : SharedPolicyUpdate.CreatePolicyVersion,
+            Principals = principals,
+            MissingPrincipals = missing,
+            CommonUnusedActions = common.CatalogActionCount,
+            Recommendation = recommendation,
+        });
+    }
+
+    private sealed record FindingRead(string? Arn, string? Id, FindingReport Report, UnusedActionSet Unused, AccountPrincipal? Principal, RecommendationError? Failure);
+
+    private sealed record SharedRefinement(PolicyToRefine? Policy, bool Offered, SharedPolicyRecommendation Recommendation);
+}

@@ -1,0 +1,405 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RefineService.Api.Contracts;
+using RefineService.Api.Tests.Fixtures;
+using RefineService.Oracle;
+
+namespace RefineService.Api.Tests.Accounts;
+
+/// <summary>
+/// <c>POST /v1/accounts/recommendations</c> over an example account (<c>example-account.json</c>): roles and users with
+/// inline, customer-managed, AWS-managed, shared, group and boundary policies, and a finding for a principal the account
+/// does not have.
+/// </summary>
+public sealed class AccountRecommendationsTests(ApiFactory factory)
+{
+    public const string Accounts = "/v1/accounts/recommendations";
+
+    private static readonly string OrdersApi = "arn:aws:iam::123456789012:role/orders-api";
+    private static readonly string ReportsJob = "arn:aws:iam::123456789012:role/reports-job";
+    private static readonly string Alice = "arn:aws:iam::123456789012:user/alice";
+
+    /// <summary>The example account's request, as a client would send it.</summary>
+    public static JsonObject ExampleRequest() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Accounts", "example-account.json")))!.AsObject();
+
+    [Fact]
+    public async Task EveryPrincipalIsAnsweredInTheOrderOfItsFindings()
+    {
+        var answer = await PostAsync(ExampleRequest());
+
+        Assert.Equal(
+            ExampleRequest()["findings"]!.AsArray().Select(f => f!["resource"]!.GetValue<string>()),
+            answer.Principals.Select(p => p.PrincipalArn));
+        Assert.Equal(
+            ExampleRequest()["findings"]!.AsArray().Select(f => f!["id"]!.GetValue<string>()),
+            answer.Principals.Select(p => p.FindingId));
+    }
+
+    [Fact]
+    public async Task EveryPrincipalsRecommendationEqualsWhatRecommendationsGivesForItsPoliciesOneByOne()
+    {
+        var request = ExampleRequest();
+        request["options"] = new JsonObject { ["details"] = true };
+        var wire = await PostForJsonAsync(request);
+        var details = request["authorizationDetails"]!;
+        var compared = 0;
+
+        foreach (var (principal, finding) in wire["principals"]!.AsArray().Zip(request["findings"]!.AsArray()))
+        {
+            if (principal!["findingRecommendation"]!["status"]!.GetValue<string>() != "SUCCEEDED")
+            {
+                continue;
+            }
+
+            var steps = new JsonArray();
+            var policies = OwnPolicies(details, finding!["resource"]!.GetValue<string>());
+            Assert.Equal(policies.Count, principal["recommendations"]!.AsArray().Count);
+            for (var i = 0; i < policies.Count; i++)
+            {
+                var single = await PostForJsonAsync(new JsonObject { ["policies"] = new JsonArray(policies[i].DeepClone()), ["finding"] = finding.DeepClone() }, HttpClientExtensions.Recommendations);
+                Assert.Equal(Comparable(single["recommendations"]![0]!), Comparable(principal["recommendations"]![i]!));
+                foreach (var step in single["recommendedSteps"]!.AsArray())
+                {
+                    steps.Add(step!.DeepClone());
+                }
+
+                compared++;
+            }
+
+            Assert.True(JsonNode.DeepEquals(steps, principal["findingRecommendation"]!["recommendedSteps"]), $"steps of {finding["resource"]}");
+        }
+
+        Assert.True(compared >= 6, $"only {compared} policies were compared");
+    }
+
+    [Fact]
+    public async Task ByDefaultAPolicysRecommendationLeavesOutTheDocumentAndTheDiffThatItsStepsHold()
+    {
+        var wire = await PostForJsonAsync(ExampleRequest());
+
+        var recommendations = wire["principals"]!.AsArray().SelectMany(p => p!["recommendations"]!.AsArray()).ToList();
+        Assert.NotEmpty(recommendations);
+        Assert.All(recommendations, r => Assert.Null(r!["unifiedDiff"]));
+        Assert.All(recommendations, r => Assert.Null(r!["recommendedPolicy"]));
+        Assert.Contains(wire["principals"]![0]!["findingRecommendation"]!["recommendedSteps"]!.AsArray(), s => s!["unusedPermissionsRecommendedStep"]!["recommendedPolicy"] is not null);
+    }
+
+    [Fact]
+    public async Task AUsersGroupPoliciesAreNeverRewrittenForOneUserAndWhatTheyStillGrantUnusedIsSaid()
+    {
+        var answer = await PostAsync(ExampleRequest());
+        var alice = answer.Principals.Single(p => p.PrincipalArn == Alice);
+
+        Assert.Equal(["AliceQueues", "AliceQueues"], alice.FindingRecommendation.RecommendedSteps.Select(s => s.UnusedPermissionsRecommendedStep.ExistingPolicyId));
+        Assert.Equal(
+            ["developers/DevelopersLogs", "arn:aws:iam::123456789012:policy/DevelopersLambda"],
+            alice.AfterSharedRefinements.Select(a => a.PolicyId));
+
+        // Bob has DeleteLogGroup and DeleteFunction unused too, so the shared refinement removes them; GetLogEvents and UpdateFunctionCode only Alice leaves unused.
+        Assert.Equal([1, 1], alice.AfterSharedRefinements.Select(a => a.StillUnusedActions));
+        Assert.Equal(2, alice.Warnings.Count(w => w.Code == "GroupPolicyNotRewritten"));
+    }
+
+    [Fact]
+    public async Task BoundariesAndTrustPoliciesAreNeverRewritten()
+    {
+        var answer = await PostAsync(ExampleRequest());
+
+        var named = answer.Principals.SelectMany(p => p.FindingRecommendation.RecommendedSteps).Select(s => s.UnusedPermissionsRecommendedStep.ExistingPolicyId)
+            .Concat(answer.SharedPolicies.Select(s => s.PolicyId)).ToList();
+        Assert.DoesNotContain("arn:aws:iam::123456789012:policy/WorkloadBoundary", named);
+        Assert.DoesNotContain(named, id => id.Contains("AssumeRole", StringComparison.Ordinal));
+        Assert.Equal(["OrdersLogs", "arn:aws:iam::123456789012:policy/SharedS3", "arn:aws:iam::123456789012:policy/OnlyOrders"],
+            answer.Principals[0].Recommendations.Select(r => r.PolicyId));
+    }
+
+    [Fact]
+    public async Task AnAwsManagedPolicyIsReplacedByACopyAndDetached()
+    {
+        var answer = await PostAsync(ExampleRequest());
+
+        var steps = answer.Principals.Single(p => p.PrincipalArn == ReportsJob).FindingRecommendation.RecommendedSteps
+            .Select(s => s.UnusedPermissionsRecommendedStep).Where(s => s.ExistingPolicyId == "arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess").ToList();
+        Assert.Equal([RecommendedRemediationAction.CreatePolicy, RecommendedRemediationAction.DetachPolicy], steps.Select(s => s.RecommendedAction));
+        Assert.DoesNotContain("sqs:ListQueueTags", steps[0].RecommendedPolicy!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APolicyAttachedButAbsentFromPoliciesIsAWarningNamingItNotAFailure()
+    {
+        var answer = await PostAsync(ExampleRequest());
+
+        var reports = answer.Principals.Single(p => p.PrincipalArn == ReportsJob);
+        Assert.Equal(RecommendationStatus.Succeeded, reports.FindingRecommendation.Status);
+        var warning = Assert.Single(reports.Warnings, w => w.Code == "PolicyNotInAuthorizationDetails");
+        Assert.Equal("$.authorizationDetails.RoleDetailList[1].AttachedManagedPolicies[2]", warning.Path);
+        Assert.Contains("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFindingForAPrincipalTheAccountLacksFailsAloneAndTheRestIsAnswered()
+    {
+        var answer = await PostAsync(ExampleRequest());
+
+        var unknown = answer.Principals[5];
+        Assert.Equal(RecommendationStatus.Failed, unknown.FindingRecommendation.Status);
+        Assert.Equal("PrincipalNotInAuthorizationDetails", unknown.FindingRecommendation.Error!.Code);
+        Assert.Contains("$.findings[5].resource", unknown.FindingRecommendation.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(RecommendationStatus.Succeeded, answer.Principals[0].FindingRecommendation.Status);
+        Assert.Equal(4, answer.Totals.Succeeded);
+        Assert.Equal(2, answer.Totals.Failed);
+    }
+
+    [Fact]
+    public async Task APolicyWithoutADefaultVersionFailsThePrincipalHoldingItNamingThePath()
+    {
+        var answer = await PostAsync(ExampleRequest());
+
+        var legacy = answer.Principals[2];
+        Assert.Equal("DefaultPolicyVersionMissing", legacy.FindingRecommendation.Error!.Code);
+        Assert.Contains("$.authorizationDetails.Policies[5].PolicyVersionList", legacy.FindingRecommendation.Error.Message, StringComparison.Ordinal);
+        Assert.Empty(legacy.FindingRecommendation.RecommendedSteps);
+    }
+
+    [Fact]
+    public async Task APolicySharedByRolesIsRefinedOnceWithoutWhatEveryOneOfThemHasUnused()
+    {
+        var answer = await PostAsync(ExampleRequest());
+
+        var shared = answer.SharedPolicies.Single(s => s.PolicyId == "arn:aws:iam::123456789012:policy/SharedS3");
+        Assert.Equal([OrdersApi, ReportsJob], shared.Principals);
+        Assert.Empty(shared.MissingPrincipals);
+        Assert.Equal(SharedPolicyUpdate.CreatePolicyVersion, shared.Update);
+
+        // Both have PutObject and GetObjectAcl unused; GetBucketPolicy and ListBucket only one of them.
+        Assert.Equal(2, shared.CommonUnusedActions);
+        Assert.Equal(["s3:Get*", "s3:PutObject"], shared.Recommendation!.Changes[0].Removed);
+        Assert.Equal("s3:Get*", Assert.Single(shared.Recommendation.Changes[0].Replaced).Entry);
+        Assert.DoesNotContain("s3:GetObjectAcl", shared.Recommendation.RecommendedPolicy!.ToCompactJson(), StringComparison.Ordinal);
+        Assert.Equal([1], answer.Principals[0].AfterSharedRefinements.Select(a => a.StillUnusedActions));
+    }
+
+    [Fact]
+    public async Task ASharedPolicyIsNotOfferedWhileAPrincipalItAppliesToHasNoFinding()
+    {
+        var request = ExampleRequest();
+        request["findings"]!.AsArray().RemoveAt(1);
+
+        var answer = await PostAsync(request);
+
+        var shared = answer.SharedPolicies.Single(s => s.PolicyId == "arn:aws:iam::123456789012:policy/SharedS3");
+        Assert.Equal([ReportsJob], shared.MissingPrincipals);
+        Assert.Null(shared.Recommendation);
+    }
+
+    [Fact]
+    public async Task TheTotalsCountThePoliciesEachApproachWouldCreate()
+    {
+        var answer = await PostAsync(ExampleRequest());
+
+        var creates = answer.Principals.SelectMany(p => p.FindingRecommendation.RecommendedSteps).Count(s => s.UnusedPermissionsRecommendedStep.RecommendedAction == RecommendedRemediationAction.CreatePolicy);
+        Assert.Equal(creates, answer.Totals.PoliciesCreatedPerPrincipal);
+
+        // SharedS3 still holds an action each role has unused, so each still needs its own copy; the group's two policies are updated in place.
+        Assert.Equal(creates, answer.Totals.PoliciesCreatedWithSharedRefinements);
+        Assert.Equal(3, answer.Totals.SharedPolicyUpdates);
+    }
+
+    [Fact]
+    public async Task EverySharedRefinementAllowsExactlyThePolicysActionsMinusWhatAllItsPrincipalsHaveUnused()
+    {
+        var request = ExampleRequest();
+        var wire = await PostForJsonAsync(request);
+        var findings = request["findings"]!.AsArray();
+        var judged = 0;
+        foreach (var shared in wire["sharedPolicies"]!.AsArray().Where(s => s!["recommendation"] is not null))
+        {
+            var sets = shared!["principals"]!.AsArray().Select(p => findings.First(f => f!["resource"]!.GetValue<string>() == p!.GetValue<string>()))
+                .Select(f => UnusedActions.FromRequest(OracleCatalog.Shipped, new JsonObject { ["finding"] = f!.DeepClone() })).ToList();
+            var common = UnusedActions.Common(OracleCatalog.Shipped, sets);
+            var original = DocumentOf(request["authorizationDetails"]!, shared["policyId"]!.GetValue<string>());
+            var recommendation = HttpClientExtensions.ReadAnswer<PolicyRecommendation>(shared["recommendation"]!.ToJsonString());
+            var failures = RecommendationOracle.Shipped.Judge(original, common, OracleAnswers.Of(recommendation), newWildcards: true);
+            Assert.True(failures.Count == 0, string.Join('\n', failures));
+            judged++;
+        }
+
+        Assert.Equal(3, judged);
+    }
+
+    [Fact]
+    public async Task NdjsonAnswersOneLinePerPrincipalThenTheSharedPoliciesAndTotals()
+    {
+        using var client = factory.CreateClient();
+        using var content = new StringContent(ExampleRequest().ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        using var message = new HttpRequestMessage(HttpMethod.Post, Accounts) { Content = content };
+        message.Headers.Accept.ParseAdd("application/x-ndjson");
+
+        using var response = await client.SendAsync(message, TestContext.Current.CancellationToken);
+        var lines = (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType!.MediaType);
+        var whole = await PostForJsonAsync(ExampleRequest());
+        Assert.Equal(whole["principals"]!.AsArray().Count + 1, lines.Length);
+        for (var i = 0; i < lines.Length - 1; i++)
+        {
+            Assert.Equal(Comparable(whole["principals"]![i]!), Comparable(JsonNode.Parse(lines[i])!));
+        }
+
+        var last = JsonNode.Parse(lines[^1])!;
+        Assert.True(JsonNode.DeepEquals(whole["sharedPolicies"], last["sharedPolicies"]));
+        Assert.True(JsonNode.DeepEquals(whole["totals"], last["totals"]));
+    }
+
+    [Fact]
+    public async Task TruncatedAuthorizationDetailsAreRefusedAtIsTruncated()
+    {
+        var request = ExampleRequest();
+        request["authorizationDetails"]!["IsTruncated"] = true;
+        request["authorizationDetails"]!["Marker"] = "AAEAAf1";
+
+        using var client = factory.CreateClient();
+        using var response = await client.PostJsonAsync(Accounts, request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("$.authorizationDetails.IsTruncated", (await response.ReadErrorsAsync()).Keys);
+    }
+
+    [Fact]
+    public async Task PagesInAListAreReadAsOneAccount()
+    {
+        var request = ExampleRequest();
+        var details = request["authorizationDetails"]!.AsObject();
+        var first = new JsonObject { ["RoleDetailList"] = details["RoleDetailList"]!.DeepClone(), ["IsTruncated"] = true, ["Marker"] = "AAEAAf1" };
+        var second = new JsonObject { ["UserDetailList"] = details["UserDetailList"]!.DeepClone(), ["GroupDetailList"] = details["GroupDetailList"]!.DeepClone(), ["Policies"] = details["Policies"]!.DeepClone(), ["IsTruncated"] = false };
+        request["authorizationDetails"] = new JsonArray(first, second);
+
+        var paged = await PostForJsonAsync(request);
+        var merged = await PostForJsonAsync(ExampleRequest());
+
+        // The same recommendations; only the paths of warnings and errors say which page held what.
+        foreach (var (one, other) in merged["principals"]!.AsArray().Zip(paged["principals"]!.AsArray()))
+        {
+            Assert.True(JsonNode.DeepEquals(one!["recommendations"], other!["recommendations"]));
+            Assert.True(JsonNode.DeepEquals(one["findingRecommendation"]!["recommendedSteps"], other["findingRecommendation"]!["recommendedSteps"]));
+            Assert.True(JsonNode.DeepEquals(one["findingRecommendation"]!["status"], other["findingRecommendation"]!["status"]));
+        }
+
+        Assert.Contains(paged["principals"]![1]!["warnings"]!.AsArray(), w => w!["path"]!.GetValue<string>() == "$.authorizationDetails[0].RoleDetailList[1].AttachedManagedPolicies[2]");
+    }
+
+    [Fact]
+    public async Task ADocumentCutShortIsRefusedSayingWhereReadingStopped()
+    {
+        var text = ExampleRequest().ToJsonString();
+
+        using var client = factory.CreateClient();
+        using var response = await client.PostJsonTextAsync(Accounts, text[..(text.Length / 2)]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("(line 1, position ", Assert.Single(Assert.Single(await response.ReadErrorsAsync()).Value), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMisspeltMemberOfTheContractIsRefusedButOneOfIamsShapesIsCounted()
+    {
+        var request = ExampleRequest();
+        request["option"] = new JsonObject();
+        using var client = factory.CreateClient();
+        using var refused = await client.PostJsonAsync(Accounts, request);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("$.option", (await refused.ReadErrorsAsync()).Keys);
+
+        request = ExampleRequest();
+        request["authorizationDetails"]!["RoleDetailList"]![0]!["AMemberIamAddsLater"] = 1;
+        var answer = await PostAsync(request);
+        Assert.Equal("$.authorizationDetails.RoleDetailList[0].AMemberIamAddsLater", Assert.Single(answer.Warnings, w => w.Code == "UnknownMembers").Path);
+    }
+
+    /// <summary>The policies a principal's own recommendations cover, as <c>/v1/recommendations</c> takes them: inline first, then attached, as IAM lists them.</summary>
+    public static List<JsonObject> OwnPolicies(JsonNode details, string arn)
+    {
+        var principal = details["RoleDetailList"]!.AsArray().Concat(details["UserDetailList"]!.AsArray()).Single(p => p!["Arn"]!.GetValue<string>() == arn)!;
+        var isRole = principal["RoleName"] is not null;
+        var policies = new List<JsonObject>();
+        foreach (var inline in (principal[isRole ? "RolePolicyList" : "UserPolicyList"]?.AsArray() ?? []))
+        {
+            policies.Add(new JsonObject { ["id"] = inline!["PolicyName"]!.DeepClone(), ["kind"] = isRole ? "inlineRole" : "inlineUser", ["document"] = inline["PolicyDocument"]!.DeepClone() });
+        }
+
+        foreach (var attached in principal["AttachedManagedPolicies"]!.AsArray())
+        {
+            var policyArn = attached!["PolicyArn"]!.GetValue<string>();
+            if (details["Policies"]!.AsArray().FirstOrDefault(p => p!["Arn"]!.GetValue<string>() == policyArn) is { } managed)
+            {
+                policies.Add(new JsonObject
+                {
+                    ["id"] = policyArn,
+                    ["kind"] = policyArn.Contains(":iam::aws:policy/", StringComparison.Ordinal) ? "awsManaged" : "managed",
+                    ["document"] = managed["PolicyVersionList"]!.AsArray().Single(v => v!["IsDefaultVersion"]!.GetValue<bool>())!["Document"]!.DeepClone(),
+                    ["updatedAt"] = managed["UpdateDate"]!.DeepClone(),
+                });
+            }
+        }
+
+        return policies;
+    }
+
+    /// <summary>The document in force of a managed policy (by ARN) or a group's inline policy (<c>group/name</c>), as JSON.</summary>
+    public static JsonNode DocumentOf(JsonNode details, string id)
+    {
+        var document = id.StartsWith("arn:", StringComparison.Ordinal)
+            ? details["Policies"]!.AsArray().Single(p => p!["Arn"]!.GetValue<string>() == id)!["PolicyVersionList"]!.AsArray().Single(v => v!["IsDefaultVersion"]!.GetValue<bool>())!["Document"]!
+            : details["GroupDetailList"]!.AsArray().Single(g => g!["GroupName"]!.GetValue<string>() == id.Split('/')[0])!["GroupPolicyList"]!.AsArray()
+                .Single(p => p!["PolicyName"]!.GetValue<string>() == id.Split('/')[1])!["PolicyDocument"]!;
+        return document is JsonValue text ? JsonNode.Parse(Uri.UnescapeDataString(text.GetValue<string>()))! : document;
+    }
+
+    // A recommendation as it must be the same wherever it is given: warnings by code and message, since their paths say where each request held the policy.
+    private static string Comparable(JsonNode recommendation)
+    {
+        var copy = Timeless(recommendation);
+        foreach (var warning in copy.AsObject().Where(p => p.Key == "warnings").SelectMany(p => p.Value!.AsArray()))
+        {
+            warning!.AsObject().Remove("path");
+        }
+
+        return copy.ToJsonString();
+    }
+
+    // The clock's readings differ between two answers.
+    private static JsonNode Timeless(JsonNode node)
+    {
+        var copy = node.DeepClone();
+        foreach (var item in copy is JsonArray array ? array.ToList() : [copy])
+        {
+            if (item?["findingRecommendation"] is JsonObject found)
+            {
+                found.Remove("startedAt");
+                found.Remove("completedAt");
+            }
+        }
+
+        return copy;
+    }
+
+    private async Task<AccountRecommendationResponse> PostAsync(JsonObject request)
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.PostJsonAsync(Accounts, request);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
+        return HttpClientExtensions.ReadAnswer<AccountRecommendationResponse>(text);
+    }
+
+    private async Task<JsonObject> PostForJsonAsync(JsonObject request, string path = Accounts)
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.PostJsonAsync(path, request);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+}
