@@ -98,7 +98,6 @@ internal static class PolicyCommand
                 await console.Error.WriteLineAsync("refine: nothing is left of the policy; detach it (DETACH_POLICY) rather than replace it.");
                 break;
             case OutputFormat.Diff:
-                // The service always diffs a policy of /v1/recommendations; only an account's answer leaves the diff out.
                 await UnifiedDiff.WriteAsync(console.Out, recommendation.UnifiedDiff ?? string.Empty, colour: console.OutIsTerminal);
                 break;
             case OutputFormat.Steps:

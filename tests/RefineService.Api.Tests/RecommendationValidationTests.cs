@@ -57,7 +57,10 @@ public class RecommendationValidationTests(ApiFactory factory)
         var request = WithStatement(ValidStatement);
         request.Remove("unusedPermissions");
 
-        Assert.Contains("'finding', its 'findingDetails', or 'unusedPermissions'", await ErrorAtAsync(request, "$"), StringComparison.Ordinal);
+        var message = await ErrorAtAsync(request, "$");
+        Assert.Contains("'finding', its 'findingDetails', 'unusedPermissions'", message, StringComparison.Ordinal);
+        Assert.Contains("'lastAccessedDetails'", message, StringComparison.Ordinal);
+        Assert.Contains("'usedActions'", message, StringComparison.Ordinal);
     }
 
     [Fact]

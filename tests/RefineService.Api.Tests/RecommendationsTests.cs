@@ -429,7 +429,7 @@ public class RecommendationsTests(ApiFactory factory)
         var body = await response.ReadJsonAsync();
         Assert.Equal(["catalogVersion", "recommendations", "recommendedSteps", "remediations", "warnings"], body.Select(p => p.Key));
         Assert.Equal(
-            ["recommendedAction", "recommendedPolicy", "changes", "summary", "size", "unifiedDiff", "warnings"],
+            ["recommendedAction", "recommendedPolicy", "changes", "summary", "unusedActions", "size", "unifiedDiff", "warnings"],
             Single(body).Select(p => p.Key));
     }
 }

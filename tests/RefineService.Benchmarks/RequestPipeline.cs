@@ -47,7 +47,9 @@ public sealed class RequestPipeline
     {
         // The validators read the same catalog the handler does, as in the service.
         var catalog = ActionCatalog.LoadEmbedded();
-        var services = new ServiceCollection().AddOptions().AddSingleton(catalog).AddApiJson().AddRequestValidation().BuildServiceProvider();
+        var current = new RefineService.Api.Catalog.CurrentCatalog();
+        current.Replace(catalog);
+        var services = new ServiceCollection().AddOptions().AddSingleton(catalog).AddSingleton(current).AddApiJson().AddRequestValidation().BuildServiceProvider();
         var json = services.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
         json.MakeReadOnly(populateMissingResolver: true);
         return new RequestPipeline(services, json, catalog);

@@ -6,10 +6,34 @@ namespace RefineService.Oracle;
 /// <summary>A policy and the unused actions reported for it, as a request spells them.</summary>
 /// <param name="UnusedPermissions">Items of the request's <c>unusedPermissions</c>.</param>
 /// <param name="FindingDetails">Items of the request's <c>findingDetails</c>.</param>
-public sealed record PolicyCase(JsonObject Policy, JsonArray UnusedPermissions, JsonArray FindingDetails)
+/// <param name="Activity">The request's <c>usedActions</c> and <c>lastAccessedDetails</c>, when the case has them.</param>
+/// <param name="Filters">Members of the request's <c>options</c> that spare unused actions (<c>unusedForDays</c>, <c>asOf</c>, <c>keep</c>, <c>accessLevels</c>, <c>skipStatements</c>).</param>
+public sealed record PolicyCase(JsonObject Policy, JsonArray UnusedPermissions, JsonArray FindingDetails, JsonObject Activity, JsonObject Filters)
 {
+    /// <summary>Adds the case's activity data and filters to <paramref name="request"/> (its options merged into any it has).</summary>
+    public JsonObject WithActivityAndFilters(JsonObject request)
+    {
+        foreach (var (name, value) in Activity)
+        {
+            request[name] = value!.DeepClone();
+        }
+
+        if (Filters.Count > 0)
+        {
+            var options = request["options"] as JsonObject ?? [];
+            foreach (var (name, value) in Filters)
+            {
+                options[name] = value!.DeepClone();
+            }
+
+            request["options"] = options;
+        }
+
+        return request;
+    }
+
     public override string ToString() =>
-        $"policy: {Policy.ToJsonString()}\nunusedPermissions: {UnusedPermissions.ToJsonString()}\nfindingDetails: {FindingDetails.ToJsonString()}";
+        $"policy: {Policy.ToJsonString()}\nunusedPermissions: {UnusedPermissions.ToJsonString()}\nfindingDetails: {FindingDetails.ToJsonString()}\nactivity: {Activity.ToJsonString()}\nfilters: {Filters.ToJsonString()}";
 }
 
 /// <summary>
@@ -156,9 +180,13 @@ public static class Cases
                 {
                     item["actions"] = actions is JsonArray names
                         ? new JsonArray([.. names.Select(n => asFinding || random.Next(3) == 0
-                            ? new JsonObject { ["action"] = n!.GetValue<string>(), ["lastAccessed"] = "2024-06-10T13:45:00Z" }
+                            ? new JsonObject { ["action"] = n!.GetValue<string>(), ["lastAccessed"] = Date(random) }
                             : n!.DeepClone())])
                         : actions.DeepClone();
+                }
+                else if (random.Next(3) == 0)
+                {
+                    item["lastAccessed"] = Date(random);
                 }
 
                 if (asFinding)
@@ -171,8 +199,149 @@ public static class Cases
                 }
             }
 
-            return new PolicyCase(policy, permissions, details);
+            return new PolicyCase(policy, permissions, details, Activity(allowed, services, random), Filters(policy, allowed, random));
         }));
+
+    /// <summary>The instant the cases' thresholds count back from.</summary>
+    public static readonly DateTimeOffset AsOf = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+
+    // Ages in days on both sides of the thresholds the cases use (30 and 90).
+    private static readonly int[] Ages = [1, 10, 29, 31, 89, 91, 200, 400];
+
+    private static readonly string[] Levels = ["List", "Read", "Write", "Permissions management", "Tagging"];
+
+    private static readonly Dictionary<string, string[]> ActionsOfService = Catalog.Spelled.GroupBy(ServiceOf).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+    /// <summary>A date of last use in every form AWS's tools print: ISO 8601, Python's form, epoch seconds.</summary>
+    private static JsonValue Date(Random random)
+    {
+        var at = AsOf.AddDays(-Ages[random.Next(Ages.Length)]).AddMinutes(-random.Next(600));
+        return random.Next(6) switch
+        {
+            0 => JsonValue.Create(at.ToUnixTimeSeconds()),
+            1 => JsonValue.Create(at.ToString("yyyy-MM-dd HH:mm:ss'+00:00'", System.Globalization.CultureInfo.InvariantCulture)),
+            _ => JsonValue.Create(at.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture)),
+        };
+    }
+
+    /// <summary>Sometimes the actions seen used (names, patterns, dated or not), sometimes IAM's last accessed report of some services the policy allows.</summary>
+    private static JsonObject Activity(bool[] allowed, List<string> services, Random random)
+    {
+        var activity = new JsonObject();
+        if (random.Next(4) == 0)
+        {
+            var allowedNames = Enumerable.Range(0, Catalog.Count).Where(i => allowed[i]).Select(i => Catalog.Spelled[i]).ToList();
+            var used = new JsonArray();
+            for (var n = random.Next(0, 40); n > 0 && allowedNames.Count > 0; n--)
+            {
+                var action = allowedNames[random.Next(allowedNames.Count)];
+                JsonNode entry = random.Next(6) switch
+                {
+                    0 => $"{ServiceOf(action)}:{NameOf(action)[..Math.Min(1 + random.Next(5), NameOf(action).Length)]}*",
+                    1 => action.ToLowerInvariant(),
+                    2 => $"{ServiceOf(action)}:{NameOf(action)}BrandNew",
+                    _ => action,
+                };
+                used.Add(random.Next(3) == 0 ? new JsonObject { ["action"] = entry.GetValue<string>(), ["lastAccessed"] = Date(random) } : entry);
+            }
+
+            activity["usedActions"] = used;
+        }
+
+        if (random.Next(4) == 0)
+        {
+            var actionLevel = random.Next(4) != 0;
+            var reported = new JsonArray();
+            foreach (var service in services.OrderBy(_ => random.Next()).Take(4).Append(random.Next(3) == 0 ? UnknownServices[0] : Services[random.Next(Services.Length)]).Distinct())
+            {
+                var entry = new JsonObject { ["ServiceName"] = service.ToUpperInvariant(), ["ServiceNamespace"] = service };
+                if (random.Next(3) != 0)
+                {
+                    entry["LastAuthenticated"] = Date(random);
+                    entry["TotalAuthenticatedEntities"] = 1;
+                }
+                else
+                {
+                    entry["TotalAuthenticatedEntities"] = 0;
+                }
+
+                if (actionLevel && random.Next(3) != 0)
+                {
+                    var names = ActionsOfService.TryGetValue(service, out var actions) ? actions.Select(NameOf).ToArray() : ["GetThing", "PutThing"];
+                    entry["TrackedActionsLastAccessed"] = new JsonArray([.. names.OrderBy(_ => random.Next()).Take(1 + random.Next(8)).Select(name =>
+                    {
+                        var tracked = new JsonObject { ["ActionName"] = random.Next(5) == 0 ? $"{service}:{name}" : random.Next(5) == 0 ? name.ToLowerInvariant() : name };
+                        if (random.Next(2) == 0)
+                        {
+                            tracked["LastAccessedTime"] = Date(random);
+                        }
+
+                        return (JsonNode)tracked;
+                    })]);
+                }
+
+                reported.Add(entry);
+            }
+
+            activity["lastAccessedDetails"] = new JsonObject
+            {
+                ["JobStatus"] = "COMPLETED",
+                ["JobType"] = actionLevel ? "ACTION_LEVEL" : "SERVICE_LEVEL",
+                ["JobCreationDate"] = "2026-11-30T10:00:00.123000+00:00",
+                ["ServicesLastAccessed"] = reported,
+                ["JobCompletionDate"] = "2026-11-30T10:00:05.456000+00:00",
+                ["IsTruncated"] = false,
+            };
+        }
+
+        return activity;
+    }
+
+    /// <summary>Sometimes an age threshold, a keep list, access levels or statements to skip, in any combination.</summary>
+    private static JsonObject Filters(JsonObject policy, bool[] allowed, Random random)
+    {
+        var filters = new JsonObject();
+        if (random.Next(3) == 0)
+        {
+            filters["unusedForDays"] = random.Next(2) == 0 ? 30 : 90;
+            filters["asOf"] = random.Next(2) == 0 ? "2026-12-01T00:00:00Z" : "2026-12-01 00:00:00+00:00";
+        }
+
+        if (random.Next(3) == 0)
+        {
+            var allowedNames = Enumerable.Range(0, Catalog.Count).Where(i => allowed[i]).Select(i => Catalog.Spelled[i]).DefaultIfEmpty("kms:Decrypt").ToList();
+            var keep = new JsonArray();
+            for (var n = 1 + random.Next(3); n > 0; n--)
+            {
+                var action = allowedNames[random.Next(allowedNames.Count)];
+                keep.Add(random.Next(8) switch
+                {
+                    0 => $"{ServiceOf(action)}:Get*",
+                    1 => "*:Describe*",
+                    2 => "*:List*",
+                    3 => $"{ServiceOf(action)}:*",
+                    4 => $"{UnknownServices[random.Next(UnknownServices.Length)]}:*",
+                    5 => $"{ServiceOf(action)}:{NameOf(action)[..Math.Min(3, NameOf(action).Length)]}*",
+                    _ => random.Next(2) == 0 ? action : action.ToUpperInvariant(),
+                });
+            }
+
+            filters["keep"] = keep;
+        }
+
+        if (random.Next(4) == 0)
+        {
+            filters["accessLevels"] = new JsonArray([.. Levels.Where(_ => random.Next(2) == 0).DefaultIfEmpty("Write").Select(l => (JsonNode)(random.Next(4) == 0 ? l.ToLowerInvariant() : l))]);
+        }
+
+        var sids = RefineService.Oracle.Policy.Read(policy).Statements.Select(s => s?.Sid).OfType<string>().Distinct().ToList();
+        if (sids.Count > 0 && random.Next(3) == 0)
+        {
+            filters["skipStatements"] = new JsonArray([.. sids.Where(_ => random.Next(2) == 0).DefaultIfEmpty(sids[0]).Select(s => (JsonNode)s), .. random.Next(4) == 0 ? new JsonNode[] { "NoSuchSid" } : []]);
+        }
+
+        return filters;
+    }
 
     private static string ServiceOf(string action) => action[..action.IndexOf(':', StringComparison.Ordinal)];
 

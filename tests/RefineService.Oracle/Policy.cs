@@ -5,6 +5,9 @@ namespace RefineService.Oracle;
 /// <summary>One statement as IAM reads it: its effect, whether its list is a <c>NotAction</c>, and the entries of that list.</summary>
 public sealed record PolicyStatement(bool IsAllow, bool IsNotAction, IReadOnlyList<string> Entries)
 {
+    /// <summary>The statement's <c>Sid</c>, when it is a string.</summary>
+    public string? Sid { get; init; }
+
     /// <summary>Whether the statement allows the action <paramref name="name"/> (Deny statements allow nothing and are not evaluated).</summary>
     public bool Allows(string name) => IsAllow && Entries.Any(e => Glob.IsMatch(e, name)) != IsNotAction;
 }
@@ -38,10 +41,13 @@ public sealed class Policy
     public bool Allows(string name) => Statements.Any(s => s?.Allows(name) == true);
 
     /// <summary>Which catalog actions the Allow statements allow.</summary>
-    public bool[] Allowed(OracleCatalog catalog)
+    public bool[] Allowed(OracleCatalog catalog) => Allowed(catalog, _ => true);
+
+    /// <summary>Which catalog actions the Allow statements among <paramref name="which"/> allow.</summary>
+    public bool[] Allowed(OracleCatalog catalog, Func<PolicyStatement, bool> which)
     {
         var allowed = new bool[catalog.Count];
-        foreach (var statement in Statements.OfType<PolicyStatement>().Where(s => s.IsAllow))
+        foreach (var statement in Statements.OfType<PolicyStatement>().Where(s => s.IsAllow && which(s)))
         {
             var matched = Matched(catalog, statement.Entries);
             for (var i = 0; i < allowed.Length; i++)
@@ -79,6 +85,9 @@ public sealed class Policy
             JsonArray list => list.Select(e => e!.GetValue<string>()).ToList(),
             var one => [one!.GetValue<string>()],
         };
-        return new PolicyStatement(node!["Effect"]?.GetValue<string>() == "Allow", notAction is not null, entries);
+        return new PolicyStatement(node!["Effect"]?.GetValue<string>() == "Allow", notAction is not null, entries)
+        {
+            Sid = node["Sid"] is JsonValue sid && sid.TryGetValue<string>(out var text) ? text : null,
+        };
     }
 }

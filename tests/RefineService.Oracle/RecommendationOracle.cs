@@ -29,10 +29,12 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
         var allowedBefore = before.Allowed(catalog);
         var allowedAfter = after.Allowed(catalog);
 
-        // Exactness over the whole catalog.
+        // Exactness over the whole catalog: what a skipped statement allows stays allowed.
+        bool Skipped(PolicyStatement s) => s.Sid is { } sid && unused.SkipStatements.Contains(sid);
+        var allowedBySkipped = before.Allowed(catalog, Skipped);
         for (var i = 0; i < catalog.Count && failures.Count < 10; i++)
         {
-            var expected = allowedBefore[i] && !unused.Contains(i);
+            var expected = allowedBefore[i] && (!unused.Contains(i) || allowedBySkipped[i]);
             if (expected != allowedAfter[i])
             {
                 failures.Add($"{catalog.Spelled[i]}: must be allowed={expected}, the recommendation allows={allowedAfter[i]}");
@@ -42,7 +44,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
         // Names the catalog lacks: unused ones never allowed; a literal the policy names and nobody reported stays.
         foreach (var name in UnusedUnknownNames(before, unused))
         {
-            if (after.Allows(name))
+            if (after.Allows(name) && !before.Statements.OfType<PolicyStatement>().Any(s => Skipped(s) && s.Allows(name)))
             {
                 failures.Add($"{name}: unused (not in the catalog) but the recommendation allows it");
             }
@@ -129,6 +131,18 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
             }
 
             var statement = before.Statements[i];
+            if (statement?.Sid is { } sid && unused.SkipStatements.Contains(sid))
+            {
+                if (change.Status != "skipped" || kept >= after.Statements.Count
+                    || !JsonNode.DeepEquals(StatementNode(original, i), StatementNode(answer.RecommendedPolicy, kept)))
+                {
+                    yield return $"Statement[{i}]: its Sid '{sid}' is skipped, so it must be copied as it is with status skipped (status {change.Status})";
+                }
+
+                kept++;
+                continue;
+            }
+
             if (change.Status == "removed")
             {
                 if (statement is not { IsAllow: true })
@@ -457,8 +471,10 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
             : null;
     }
 
+    // The trie's nodes start at a service prefix: "*" is never written, since it would also cover every service the catalog
+    // lacks, which nothing reported unused (with used actions, a NotAction may need every catalog action excluded).
     private bool IsSafe(string node, Func<int, bool> allowed, UnusedActions? unusedUnknown) =>
-        catalog.StartingWith(node).All(allowed) && unusedUnknown?.HasUnknownStartingWith(node) != true;
+        node.Length > 0 && catalog.StartingWith(node).All(allowed) && unusedUnknown?.HasUnknownStartingWith(node) != true;
 
     /// <summary>What is left of <paramref name="items"/> after taking out, for each of <paramref name="taken"/>, one item equal to it in any case.</summary>
     private static List<string> Without(IEnumerable<string> items, IEnumerable<string> taken)

@@ -25,7 +25,7 @@ public sealed record RecommendationRequest : ContractObject
     /// <summary>Up to 100 policies to refine with the same unused actions. Give this or <c>policy</c>, not both.</summary>
     public IReadOnlyList<PolicyInput>? Policies { get; init; }
 
-    /// <summary>The unused actions per service, as in the seed article. Give this, <c>finding</c>, <c>findingDetails</c>, or several (their union is used).</summary>
+    /// <summary>The unused actions per service, as in the seed article. Give this, <c>finding</c>, <c>findingDetails</c>, <c>lastAccessedDetails</c>, <c>usedActions</c>, or several (an action any of them reports unused is unused).</summary>
     public IReadOnlyList<UnusedPermissionEntry>? UnusedPermissions { get; init; }
 
     /// <summary>A whole GetFindingV2 answer of Access Analyzer, as the AWS CLI or an SDK prints it: its <c>findingDetails</c> are read, and its <c>resource</c>, <c>id</c>, <c>findingType</c> and <c>status</c> carried into the answer.</summary>
@@ -33,6 +33,12 @@ public sealed record RecommendationRequest : ContractObject
 
     /// <summary>The <c>findingDetails</c> of Access Analyzer's GetFindingV2 answer, copied verbatim, for those who send only that.</summary>
     public IReadOnlyList<FindingDetail?>? FindingDetails { get; init; }
+
+    /// <summary>Actions the principal has used, as CloudTrail-derived tools list them (<c>s3:GetObject</c>, patterns allowed), each a name or <c>{ "action", "lastAccessed" }</c>: every catalog action the policies allow that none of them covers is unused.</summary>
+    public IReadOnlyList<UsedAction?>? UsedActions { get; init; }
+
+    /// <summary>IAM's last accessed report of the principal, exactly as <c>aws iam get-service-last-accessed-details</c> prints it (a job generated with <c>--granularity ACTION_LEVEL</c> tells the most).</summary>
+    public LastAccessedDetails? LastAccessedDetails { get; init; }
 
     /// <summary>The ARN of the principal the policies belong to, for the answer's <c>findingRecommendation</c>; <c>finding.resource</c> gives it too.</summary>
     /// <example>arn:aws:iam::123456789012:role/my-role</example>
@@ -68,7 +74,7 @@ public sealed record RecommendationOptions : ContractObject
     [JsonConverter(typeof(WildcardModeConverter))]
     public WildcardMode? Wildcards { get; init; }
 
-    /// <summary>Whether each replaced wildcard also carries, as <c>trie</c>, the trie that chose its replacements as a Mermaid flowchart. Default false.</summary>
+    /// <summary>Whether to explain: each replaced wildcard carries, as <c>trie</c>, the trie that chose its replacements as a Mermaid flowchart, and each policy, as <c>explained</c>, every action reported unused that it allowed with the input that reported it and what spared it. Default false.</summary>
     public bool? Explain { get; init; }
 
     /// <summary>Whether entries of the original that another entry of the same statement covers are dropped too (entries the refinement writes always are). Default false.</summary>
@@ -77,4 +83,20 @@ public sealed record RecommendationOptions : ContractObject
     /// <summary>What a recommendation over its kind's size limit leads with: <c>warn</c> (default) the one policy and a <c>PolicySizeExceeded</c> warning, the split beside it; <c>split</c> the split, one <c>CREATE_POLICY</c> step per part.</summary>
     [JsonConverter(typeof(FitModeConverter))]
     public FitMode? Fit { get; init; }
+
+    /// <summary>An action counts as unused only if never used, or last used more than this many days before <c>asOf</c>, whatever input dates it (1 to 3650). Absent: dates spare nothing.</summary>
+    /// <example>90</example>
+    public int? UnusedForDays { get; init; }
+
+    /// <summary>The instant <c>unusedForDays</c> counts back from, as a timestamp; default: now.</summary>
+    public AwsTimestamp? AsOf { get; init; }
+
+    /// <summary>Action patterns never removed, as IAM writes them (<c>iam:PassRole</c>, <c>kms:*</c>, <c>*:Describe*</c>); a wildcard that covers a kept action is refined as if that action were used.</summary>
+    public IReadOnlyList<string?>? Keep { get; init; }
+
+    /// <summary>Remove only unused actions of these access levels: <c>List</c>, <c>Read</c>, <c>Write</c>, <c>Permissions management</c>, <c>Tagging</c>. Absent: every level.</summary>
+    public IReadOnlyList<string?>? AccessLevels { get; init; }
+
+    /// <summary>The <c>Sid</c>s of statements copied unchanged, in every policy of the request.</summary>
+    public IReadOnlyList<string?>? SkipStatements { get; init; }
 }

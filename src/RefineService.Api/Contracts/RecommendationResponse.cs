@@ -27,6 +27,10 @@ public sealed record RecommendationResponse
     /// <summary>What to do about findings that no policy change resolves: an unused role, access key or console password.</summary>
     public required IReadOnlyList<Remediation> Remediations { get; init; }
 
+    /// <summary>With <c>lastAccessedDetails</c>, what IAM's report could and could not tell about each of its services, in its order; absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<LastAccessedService>? LastAccessedServices { get; init; }
+
     /// <summary>Things to know about the request as a whole (members not read, findings that are not about unused access, an empty <c>findingDetails</c>); each names the element concerned by a JSON path.</summary>
     public required IReadOnlyList<Warning> Warnings { get; init; }
 }
@@ -68,6 +72,13 @@ public sealed record PolicyRecommendation
     /// <summary>How many catalog actions the policy's Allow statements allow, before and after.</summary>
     public required PolicySummary Summary { get; init; }
 
+    /// <summary>Among the catalog actions the policy allowed, how many each input had removed and how many each filter spared.</summary>
+    public required UnusedActionSummary UnusedActions { get; init; }
+
+    /// <summary>With <c>options.explain</c>, every catalog action the policy allowed that an input reported unused, in catalog order: removed or spared, and why. Absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ExplainedAction>? Explained { get; init; }
+
     /// <summary>The recommended document's size against IAM's limit for the policy's kind.</summary>
     public required PolicySize Size { get; init; }
 
@@ -92,7 +103,7 @@ public sealed record StatementChange
     /// <summary>The statement's <c>Sid</c>, or null.</summary>
     public required string? Sid { get; init; }
 
-    /// <summary><c>unchanged</c>, <c>modified</c> or <c>removed</c> (nothing of it is left).</summary>
+    /// <summary><c>unchanged</c>, <c>modified</c>, <c>removed</c> (nothing of it is left) or <c>skipped</c> (its <c>Sid</c> is in <c>options.skipStatements</c>).</summary>
     public required StatementStatus Status { get; init; }
 
     /// <summary>Entries of the original <c>Action</c> or <c>NotAction</c> that are gone.</summary>
@@ -157,6 +168,61 @@ public sealed record PolicySummary
 
     /// <summary>How many of the removed actions have each access level, keyed by IAM's names: <c>List</c>, <c>Read</c>, <c>Write</c>, <c>Permissions management</c>, <c>Tagging</c>.</summary>
     public required IReadOnlyDictionary<string, int> RemovedByAccessLevel { get; init; }
+}
+
+/// <summary>Among the catalog actions one policy allowed, those reported unused: removed per input, spared per filter.</summary>
+public sealed record UnusedActionSummary
+{
+    /// <summary>Removed actions per input that reported them unused: <c>findings</c>, <c>lastAccessedDetails</c>, <c>usedActions</c> (an action two inputs reported counts for both).</summary>
+    public required IReadOnlyDictionary<string, int> RemovedBy { get; init; }
+
+    /// <summary>Actions reported unused and kept, per reason: <c>unusedForDays</c> (used within the threshold), <c>keep</c>, <c>accessLevels</c>, <c>skipStatements</c> (a skipped statement still allows it).</summary>
+    public required IReadOnlyDictionary<string, int> SparedBy { get; init; }
+}
+
+/// <summary>One action reported unused, and what became of it.</summary>
+public sealed record ExplainedAction
+{
+    /// <summary>The action, e.g. <c>s3:PutObject</c>.</summary>
+    public required string Action { get; init; }
+
+    /// <summary>Whether the recommendation no longer allows it.</summary>
+    public required bool Removed { get; init; }
+
+    /// <summary>The inputs that reported it unused: <c>findings</c>, <c>lastAccessedDetails</c>, <c>usedActions</c>.</summary>
+    public required IReadOnlyList<string> ReportedBy { get; init; }
+
+    /// <summary>What spared it, when not removed: <c>unusedForDays</c>, <c>keep</c>, <c>accessLevels</c>, <c>skipStatements</c>.</summary>
+    public required IReadOnlyList<string> SparedBy { get; init; }
+
+    /// <summary>The pattern of <c>options.keep</c> that spared it, if one did.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? KeptBy { get; init; }
+}
+
+/// <summary>What IAM's last accessed report could tell about one service.</summary>
+public sealed record LastAccessedService
+{
+    /// <summary>The service prefix, as the report wrote it.</summary>
+    public required string ServiceNamespace { get; init; }
+
+    /// <summary><c>notAuthenticated</c> (unused as a whole), <c>notAuthenticatedWithinThreshold</c> (last used before <c>unusedForDays</c>: unused as a whole), <c>actionLevel</c> (tracked actions not used are unused; untracked ones left alone), or <c>serviceLevelOnly</c> (used, and the report cannot tell which actions: all left alone).</summary>
+    public required ServiceConclusion Conclusion { get; init; }
+
+    /// <summary>The service's actions in the catalog.</summary>
+    public required int CatalogActions { get; init; }
+
+    /// <summary>The tracked actions the report lists.</summary>
+    public required int TrackedActions { get; init; }
+
+    /// <summary>Catalog actions the report shows unused.</summary>
+    public required int UnusedActions { get; init; }
+
+    /// <summary>Catalog actions the report cannot tell about (not tracked), left alone: where activity data is too coarse.</summary>
+    public required int UntoldActions { get; init; }
+
+    /// <summary>The JSON path of the service in the request.</summary>
+    public required string Path { get; init; }
 }
 
 /// <summary>The recommended document's size as IAM counts it (characters, white space not counted).</summary>

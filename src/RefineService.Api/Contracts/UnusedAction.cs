@@ -9,7 +9,7 @@ public sealed record UnusedAction
     /// <summary>The action name without the service prefix, e.g. <c>GetBucketPolicy</c>.</summary>
     public string? Action { get; init; }
 
-    /// <summary>When the action was last used, if ever; not used by the refinement.</summary>
+    /// <summary>When the action was last used, if ever; with <c>options.unusedForDays</c>, an action used within the threshold is spared.</summary>
     public AwsTimestamp? LastAccessed { get; init; }
 
     /// <summary>Members of the object form this service does not read (Access Analyzer may add some), by name as written.</summary>

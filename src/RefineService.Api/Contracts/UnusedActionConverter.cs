@@ -10,8 +10,6 @@ namespace RefineService.Api.Contracts;
 /// </summary>
 public sealed class UnusedActionConverter : JsonConverter<UnusedAction>
 {
-    private static readonly AwsTimestampConverter Timestamps = new();
-
     public override UnusedAction Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -20,32 +18,7 @@ public sealed class UnusedActionConverter : JsonConverter<UnusedAction>
             case JsonTokenType.String:
                 return new UnusedAction { Action = reader.GetString(), Form = UnusedActionForm.Name };
             case JsonTokenType.StartObject:
-                string? action = null;
-                AwsTimestamp? lastAccessed = null;
-                List<string>? unknown = null;
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    var name = reader.GetString();
-                    reader.Read();
-                    if (string.Equals(name, "action", StringComparison.OrdinalIgnoreCase) && reader.TokenType == JsonTokenType.String)
-                    {
-                        action = reader.GetString();
-                    }
-                    else if (string.Equals(name, "lastAccessed", StringComparison.OrdinalIgnoreCase))
-                    {
-                        lastAccessed = reader.TokenType == JsonTokenType.Null ? null : Timestamps.Read(ref reader, typeof(AwsTimestamp), options);
-                    }
-                    else
-                    {
-                        if (!string.Equals(name, "action", StringComparison.OrdinalIgnoreCase))
-                        {
-                            (unknown ??= []).Add(name!);
-                        }
-
-                        SkipValue(ref reader);
-                    }
-                }
-
+                var (action, lastAccessed, unknown) = ActionObjectReader.Read(ref reader, options);
                 return new UnusedAction
                 {
                     Action = action,
@@ -54,17 +27,8 @@ public sealed class UnusedActionConverter : JsonConverter<UnusedAction>
                     Form = action is null ? UnusedActionForm.Neither : UnusedActionForm.Object,
                 };
             default:
-                SkipValue(ref reader);
+                ActionObjectReader.Skip(ref reader);
                 return new UnusedAction { Form = UnusedActionForm.Neither };
-        }
-    }
-
-    // The serializer hands a converter a reader that is not on the final block, though the whole value is there: Skip would refuse.
-    private static void SkipValue(ref Utf8JsonReader reader)
-    {
-        if (!reader.TrySkip())
-        {
-            throw new JsonException("The JSON text ends inside the unused action.");
         }
     }
 

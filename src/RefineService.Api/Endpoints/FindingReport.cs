@@ -21,6 +21,9 @@ internal sealed record FindingReport(string? ResourceArn, IReadOnlyList<Remediat
         public const string FindingDetailsIncomplete = "FindingDetailsIncomplete";
         public const string ResourceArnMissing = "ResourceArnMissing";
         public const string PolicyIdMissing = "PolicyIdMissing";
+        public const string UnknownStatement = "UnknownStatement";
+        public const string ServiceLevelReport = "ServiceLevelReport";
+        public const string LastAccessedDetailsIncomplete = "LastAccessedDetailsIncomplete";
     }
 
     // The most unknown members a warning names; the count covers them all.
@@ -30,7 +33,7 @@ internal sealed record FindingReport(string? ResourceArn, IReadOnlyList<Remediat
     {
         var remediations = new List<Remediation>();
         var warnings = new List<Warning>();
-        var unusedPermissions = request.UnusedPermissions is not null;
+        var unusedPermissions = request.UnusedPermissions is not null || request.UsedActions is not null || request.LastAccessedDetails is not null;
         var otherKinds = new SortedSet<string>(StringComparer.Ordinal);
 
         foreach (var (detail, path) in RecommendationInputs.FindingDetails(request))
@@ -69,6 +72,21 @@ internal sealed record FindingReport(string? ResourceArn, IReadOnlyList<Remediat
             {
                 warnings.Add(Warning(Codes.FindingDetailsIncomplete, "$.finding.nextToken",
                     "The finding has more pages of details ('nextToken'): only this page's unused actions are removed. Fetch every page and join their 'findingDetails' to remove them all."));
+            }
+        }
+
+        if (request.LastAccessedDetails is { } report)
+        {
+            if (report.JobType == LastAccessedJob.ServiceLevel)
+            {
+                warnings.Add(Warning(Codes.ServiceLevelReport, "$.lastAccessedDetails.JobType",
+                    "The report is SERVICE_LEVEL: only services nobody used are removed, as a whole; a used service is left alone entirely. Generate it with '--granularity ACTION_LEVEL' to tell which actions of a used service are unused."));
+            }
+
+            if (report.IsTruncated == true)
+            {
+                warnings.Add(Warning(Codes.LastAccessedDetailsIncomplete, "$.lastAccessedDetails.IsTruncated",
+                    "The report has more pages ('IsTruncated', 'Marker'): only this page's services are read. Fetch every page and join their 'ServicesLastAccessed'."));
             }
         }
 
@@ -187,6 +205,27 @@ internal sealed record FindingReport(string? ResourceArn, IReadOnlyList<Remediat
             foreach (var member in members)
             {
                 yield return member;
+            }
+        }
+
+        if (request.LastAccessedDetails is { } report)
+        {
+            foreach (var member in Unknown(report.UnknownMembers, "$.lastAccessedDetails"))
+            {
+                yield return member;
+            }
+
+            var services = report.ServicesLastAccessed ?? [];
+            for (var s = 0; s < services.Count; s++)
+            {
+                var at = JsonPath.Item("$.lastAccessedDetails.ServicesLastAccessed", s);
+                var tracked = services[s]?.TrackedActionsLastAccessed ?? [];
+                var members = Unknown(services[s]?.UnknownMembers, at).Concat(tracked.SelectMany((action, t) =>
+                    Unknown(action?.UnknownMembers, JsonPath.Item(JsonPath.Property(at, "TrackedActionsLastAccessed"), t))));
+                foreach (var member in members)
+                {
+                    yield return member;
+                }
             }
         }
 

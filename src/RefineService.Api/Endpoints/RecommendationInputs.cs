@@ -1,4 +1,5 @@
 using RefineService.Api.Contracts;
+using RefineService.Core.Catalog;
 using RefineService.Core.Policies;
 using RefineService.Core.Refinement;
 
@@ -62,18 +63,79 @@ internal static class RecommendationInputs
         var entries = request.UnusedPermissions ?? [];
         for (var i = 0; i < entries.Count; i++)
         {
-            permissions.Add(new UnusedServiceActions(entries[i]!.ServiceNamespace!, Names(entries[i]!.Actions)) { Path = JsonPath.Item("$.unusedPermissions", i) });
+            permissions.Add(new UnusedServiceActions(entries[i]!.ServiceNamespace!, Names(entries[i]!.Actions))
+            {
+                Path = JsonPath.Item("$.unusedPermissions", i),
+                LastAccessed = entries[i]!.LastAccessed?.Value,
+                ActionsLastAccessed = Dates(entries[i]!.Actions),
+            });
         }
 
         foreach (var (detail, path) in FindingDetails(request))
         {
             if (detail.UnusedPermissionDetails is { } unused)
             {
-                permissions.Add(new UnusedServiceActions(unused.ServiceNamespace!, Names(unused.Actions)) { Path = JsonPath.Property(path, "unusedPermissionDetails") });
+                permissions.Add(new UnusedServiceActions(unused.ServiceNamespace!, Names(unused.Actions))
+                {
+                    Path = JsonPath.Property(path, "unusedPermissionDetails"),
+                    LastAccessed = unused.LastAccessed?.Value,
+                    ActionsLastAccessed = Dates(unused.Actions),
+                });
             }
         }
 
         return permissions;
+    }
+
+    /// <summary>Everything the request says about which actions are unused: findings, IAM's last accessed report, the actions seen used; each with its path.</summary>
+    public static UsageEvidence Evidence(RecommendationRequest request, IReadOnlyList<UnusedServiceActions> findings) => new(
+        findings,
+        request.UsedActions is { } used
+            ? [.. used.Select((u, i) => new Core.Refinement.UsedAction(u!.Action!, u.LastAccessed?.Value) { Path = JsonPath.Item("$.usedActions", i) })]
+            : null,
+        request.LastAccessedDetails is { } report ? Report(report) : null);
+
+    /// <summary>What spares unused actions; the age threshold counts back from <c>options.asOf</c>, or from <paramref name="now"/>.</summary>
+    public static UnusedActionFilters Filters(RecommendationOptions? options, DateTimeOffset now) => options is null ? UnusedActionFilters.None : new(
+        options.UnusedForDays,
+        options.AsOf?.Value ?? now,
+        options.Keep?.Select(k => k!).ToList(),
+        options.AccessLevels?.Select(level => AccessLevelNames.TryParse(level!, out var parsed) ? parsed : throw new InvalidOperationException("The validator lets only access levels through.")).ToHashSet(),
+        options.SkipStatements?.Select(s => s!).ToList());
+
+    /// <summary>A warning for each <c>Sid</c> of <c>options.skipStatements</c> that no statement of the request's policies has: a typo would otherwise skip nothing, silently.</summary>
+    public static IEnumerable<Warning> UnknownStatements(RecommendationRequest request)
+    {
+        var skip = request.Options?.SkipStatements ?? [];
+        if (skip.Count == 0)
+        {
+            return [];
+        }
+
+        var sids = Policies(request).SelectMany(p => p.Document.Statements).Select(s => s.Sid).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return skip.Select((sid, i) => (Sid: sid!, Path: JsonPath.Item("$.options.skipStatements", i)))
+            .Where(s => !sids.Contains(s.Sid))
+            .Select(s => new Warning
+            {
+                Code = FindingReport.Codes.UnknownStatement,
+                Path = s.Path,
+                Message = $"No statement of the request's policies has the Sid '{s.Sid}', so it skips nothing (a Sid is compared as written, case included).",
+            })
+            .ToList();
+    }
+
+    // IAM's report as the engine reads it: only an ACTION_LEVEL job's tracked actions are read (a report without JobType is read for what it holds).
+    private static LastAccessedReport Report(LastAccessedDetails report)
+    {
+        var actionLevel = report.JobType is null or LastAccessedJob.ActionLevel;
+        var services = report.ServicesLastAccessed ?? [];
+        return new LastAccessedReport(actionLevel, [.. services.Select((service, i) => new ReportedService(
+            service!.ServiceNamespace!,
+            service.LastAuthenticated?.Value,
+            service.TrackedActionsLastAccessed?.Select(t => new TrackedAction(t!.ActionName!, t.LastAccessedTime?.Value)).ToList())
+        {
+            Path = JsonPath.Item("$.lastAccessedDetails.ServicesLastAccessed", i),
+        })]);
     }
 
     /// <summary>Every item of <c>findingDetails</c> and of <c>finding.findingDetails</c>, with its path; the validator saw to it that none is null.</summary>
@@ -94,4 +156,8 @@ internal static class RecommendationInputs
 
     // The validator saw to it that every action has its name.
     private static List<string>? Names(IReadOnlyList<UnusedAction?>? actions) => actions?.Select(a => a!.Action!).ToList();
+
+    // Only when some action is dated: most findings list names alone.
+    private static List<DateTimeOffset?>? Dates(IReadOnlyList<UnusedAction?>? actions) =>
+        actions is not null && actions.Any(a => a?.LastAccessed?.Value is not null) ? [.. actions.Select(a => a!.LastAccessed?.Value)] : null;
 }

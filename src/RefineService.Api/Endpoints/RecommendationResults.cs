@@ -30,6 +30,12 @@ internal static class RecommendationResults
                     .OrderBy(level => level.Key)
                     .ToDictionary(level => level.Key.ToDisplayName(), level => level.Value, StringComparer.Ordinal),
             },
+            UnusedActions = new UnusedActionSummary
+            {
+                RemovedBy = result.Account.RemovedBy.ToDictionary(p => Name(p.Key), p => p.Value, StringComparer.Ordinal),
+                SparedBy = result.Account.SparedBy.ToDictionary(p => Name(p.Key), p => p.Value, StringComparer.Ordinal),
+            },
+            Explained = policy.Options.Explain ? [.. result.Account.Traces.Select(Explained)] : null,
             Size = new PolicySize { Characters = result.Size.Characters, Limit = result.Size.Limit, WithinLimit = result.Size.WithinLimit },
             Split = result.Split?.Select(p => new SplitPart { Document = p.Document, Characters = p.Characters, WithinLimit = p.WithinLimit }).ToList(),
             UnifiedDiff = !diff ? null : action == RecommendedAction.None ? string.Empty : PolicyDiff.Unified(policy.Document, result.RecommendedPolicy, cancellationToken),
@@ -75,6 +81,21 @@ internal static class RecommendationResults
             Status = failure is null ? RecommendationStatus.Succeeded : RecommendationStatus.Failed,
         };
 
+    /// <summary>What IAM's last accessed report told about each service.</summary>
+    public static IReadOnlyList<LastAccessedService> LastAccessedServices(IEnumerable<ServiceActivity> services) =>
+    [
+        .. services.Select(s => new LastAccessedService
+        {
+            ServiceNamespace = s.ServiceNamespace,
+            Conclusion = s.Conclusion,
+            CatalogActions = s.CatalogActions,
+            TrackedActions = s.TrackedActions,
+            UnusedActions = s.UnusedActions,
+            UntoldActions = s.UntoldActions,
+            Path = s.Path,
+        }),
+    ];
+
     public static Warning Warning(RefinementWarning warning, string path) =>
         new() { Code = warning.Code, Message = warning.Message, Path = path };
 
@@ -94,6 +115,31 @@ internal static class RecommendationResults
         Code = FindingReport.Codes.PolicyIdMissing,
         Path = policy.IdPath,
         Message = $"The policy has no id, so its steps call it '{policy.StepId}': give its ARN (a managed policy) or its name (an inline one) so that the steps say which policy to detach.",
+    };
+
+    private static ExplainedAction Explained(UnusedActionTrace trace) => new()
+    {
+        Action = trace.Action,
+        Removed = trace.Removed,
+        ReportedBy = [.. UnusedActionAccount.Sources.Where(s => trace.ReportedBy.HasFlag(s)).Select(Name)],
+        SparedBy = [.. UnusedActionAccount.Reasons.Where(r => trace.SparedBy.HasFlag(r)).Select(Name)],
+        KeptBy = trace.KeptBy,
+    };
+
+    // The inputs and filters by the names of the request's members that give them.
+    private static string Name(UnusedActionSource source) => source switch
+    {
+        UnusedActionSource.Findings => "findings",
+        UnusedActionSource.LastAccessedDetails => "lastAccessedDetails",
+        _ => "usedActions",
+    };
+
+    private static string Name(SpareReason reason) => reason switch
+    {
+        SpareReason.UnusedForDays => "unusedForDays",
+        SpareReason.Keep => "keep",
+        SpareReason.AccessLevels => "accessLevels",
+        _ => "skipStatements",
     };
 
     private static StatementChange Change(StatementRefinement change) => new()

@@ -53,13 +53,14 @@ public static class RecommendationsApi
         var startedAt = clock.GetUtcNow();
         var findings = FindingReport.Read(request);
         var permissions = RecommendationInputs.UnusedActions(request);
-        var unused = UnusedActionSet.Create(catalog, permissions);
+        var unused = UnusedActionSet.Create(catalog, RecommendationInputs.Evidence(request, permissions), RecommendationInputs.Filters(request.Options, startedAt));
         var findingWarnings = unused.Warnings.Select(w => RecommendationResults.Warning(w, w.Path)).ToList();
 
         var refiner = new Refiner(catalog);
         var recommendations = new List<PolicyRecommendation>();
         var steps = new List<RecommendedStep>();
-        int create = 0, detach = 0, characters = 0, warnings = findings.Warnings.Count;
+        IReadOnlyList<Warning> requestWarnings = [.. findings.Warnings, .. RecommendationInputs.UnknownStatements(request)];
+        int create = 0, detach = 0, characters = 0, warnings = requestWarnings.Count;
         foreach (var policy in RecommendationInputs.Policies(request))
         {
             var started = Stopwatch.GetTimestamp();
@@ -109,7 +110,8 @@ public static class RecommendationsApi
                 ? new FindingSummary { Id = finding.Id, Resource = finding.Resource, FindingType = finding.FindingType, Status = finding.Status }
                 : null,
             Remediations = findings.Remediations,
-            Warnings = findings.Warnings,
+            LastAccessedServices = request.LastAccessedDetails is null ? null : RecommendationResults.LastAccessedServices(unused.Services),
+            Warnings = requestWarnings,
         });
     }
 }

@@ -37,6 +37,12 @@ public static class RequestLimits
     /// <summary>The most unused actions one request may list, over <c>unusedPermissions</c> and <c>findingDetails</c>.</summary>
     public const int MaxUnusedActions = 20_000;
 
+    /// <summary>The most used actions one request may list in <c>usedActions</c>.</summary>
+    public const int MaxUsedActions = 20_000;
+
+    /// <summary>The most items of each list of <c>options</c> (<c>keep</c>, <c>accessLevels</c>, <c>skipStatements</c>).</summary>
+    public const int MaxFilterEntries = 1_000;
+
     /// <summary>
     /// The most catalog actions one recommendation request's patterns may have the service examine (see <see cref="ExaminedActions"/>):
     /// a wildcard pattern is compared with every action of its service, so this bounds the work of a request, whatever its

@@ -72,5 +72,16 @@ internal sealed class ContractSchemaFilter : ISchemaFilter
                 ],
             };
         }
+        else if (property.DeclaringType == typeof(RecommendationRequest) && property.Name == nameof(RecommendationRequest.UsedActions))
+        {
+            concrete.Items = new OpenApiSchema
+            {
+                OneOf =
+                [
+                    new OpenApiSchema { Type = JsonSchemaType.String, Description = "An action with its service prefix, e.g. s3:GetObject." },
+                    context.SchemaGenerator.GenerateSchema(typeof(UsedAction), context.SchemaRepository),
+                ],
+            };
+        }
     }
 }

@@ -22,8 +22,9 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
             .WithMessage("Give the policy document to refine in 'policy', or several policies in 'policies'.")
             .Must(request => request.Policy is null || request.Policies is null)
             .WithMessage("Give either 'policy' or 'policies', not both.")
-            .Must(request => request.UnusedPermissions is not null || request.FindingDetails is not null || request.Finding is not null)
-            .WithMessage("Give the unused actions: a whole GetFindingV2 answer in 'finding', its 'findingDetails', or 'unusedPermissions' (or several).")
+            .Must(request => request.UnusedPermissions is not null || request.FindingDetails is not null || request.Finding is not null
+                || request.UsedActions is not null || request.LastAccessedDetails is not null)
+            .WithMessage("Give the unused actions, or what tells them: a whole GetFindingV2 answer in 'finding', its 'findingDetails', 'unusedPermissions', IAM's last accessed report in 'lastAccessedDetails', or the actions used in 'usedActions' (or several).")
             .OverridePropertyName(string.Empty);
 
         RuleFor(request => request).Custom(ContractRules.RefuseUnknownMembers);
@@ -38,7 +39,14 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
             .NotNull()
             .WithMessage("'policyId', 'policyKind' and 'policyUpdatedAt' describe the single 'policy'; with 'policies', give each policy its 'id', 'kind' and 'updatedAt'.")
             .When(request => request.Policies is not null && (request.PolicyId is not null || request.PolicyKind is not null || request.PolicyUpdatedAt is not null));
-        RuleFor(request => request.Options!).Custom(ContractRules.RefuseUnknownMembers).When(request => request.Options is not null);
+        RuleFor(request => request.Options!).SetValidator(new RecommendationOptionsValidator()).When(request => request.Options is not null);
+        RuleFor(request => request.LastAccessedDetails!).SetValidator(new LastAccessedDetailsValidator()).When(request => request.LastAccessedDetails is not null);
+        RuleFor(request => request.UsedActions)
+            .Must(used => used!.Count <= RequestLimits.MaxUsedActions)
+            .WithMessage(request => string.Create(CultureInfo.InvariantCulture,
+                $"At most {RequestLimits.MaxUsedActions:N0} used actions can be read in one request; this one lists {request.UsedActions!.Count:N0}."))
+            .DependentRules(() => RuleFor(request => request.UsedActions).Custom(UsedActionRules.Check))
+            .When(request => request.UsedActions is not null);
         RuleFor(request => request.Finding!).SetValidator(new FindingValidator()).When(request => request.Finding is not null);
 
         RuleFor(request => request.Policies)
@@ -105,7 +113,8 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
     {
         var documents = (request.Policies ?? []).Select(p => p?.Document).Append(request.Policy);
         var total = documents.Sum(d => d is { IsComplete: true } ? ExaminedActions.OfDocument(catalog, d) : 0);
-        return total + UnusedServiceActionsOf(request).Sum(u => ExaminedActions.OfUnused(catalog, u));
+        var filters = (request.UsedActions ?? []).Select(u => u?.Action).Concat(request.Options?.Keep ?? []).OfType<string>();
+        return total + UnusedServiceActionsOf(request).Sum(u => ExaminedActions.OfUnused(catalog, u)) + filters.Sum(p => ExaminedActions.OfPattern(catalog, p));
     }
 
     private static IEnumerable<Core.Refinement.UnusedServiceActions> UnusedServiceActionsOf(RecommendationRequest request) =>

@@ -36,9 +36,12 @@ public static class ValidationExtensions
 {
     public static IServiceCollection AddRequestValidation(this IServiceCollection services)
     {
-        // Error keys are JSON paths as the client wrote the body: camelCase names, as in "policies[0].kind".
+        // Error keys are JSON paths as the client wrote the body: camelCase names, as in "policies[0].kind", or the name an
+        // AWS shape gives a member (IAM's PascalCase "JobStatus").
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
-            member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+            member is null ? null
+            : System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>(member)?.Name
+                ?? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddValidatorsFromAssemblyContaining<RecommendationRequestValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }

@@ -115,6 +115,9 @@ public sealed class ActionCatalog
     public CatalogAction this[int index] =>
         new(index, _services[_serviceOf[index]].Prefix, _names[index], _levels[index]) { FullName = _fullNames[index] };
 
+    /// <summary>The access level of the action at <paramref name="index"/>, without making its record.</summary>
+    internal AccessLevel AccessLevelOf(int index) => _levels[index];
+
     /// <summary>Reads the catalog shipped inside this assembly.</summary>
     public static ActionCatalog LoadEmbedded()
     {

@@ -34,7 +34,9 @@ public static class ExaminedActions
         }
 
         var colon = pattern.IndexOf(':', StringComparison.Ordinal);
-        var actions = colon < 0 ? catalog.Count : catalog.TryGetService(pattern.AsSpan(0, colon), out var service) ? service.ActionCount : 0;
+        // A wildcard in the service prefix (a keep pattern's "*:Describe*") is compared with every action of the catalog.
+        var actions = colon < 0 || pattern.AsSpan(0, colon).IndexOfAny('*', '?') >= 0 ? catalog.Count
+            : catalog.TryGetService(pattern.AsSpan(0, colon), out var service) ? service.ActionCount : 0;
         return Passes(pattern) * Math.Max(1, actions);
     }
 

@@ -62,6 +62,20 @@ internal sealed class AllowedActions : IDisposable
         }
     }
 
+    public bool Contains(int index) => (_bits[index >> 6] & (1UL << index)) != 0;
+
+    /// <summary>The allowed actions, ascending.</summary>
+    public IEnumerable<int> Indices()
+    {
+        for (var w = 0; w < _words; w++)
+        {
+            for (var rest = _bits[w]; rest != 0; rest &= rest - 1)
+            {
+                yield return (w << 6) + BitOperations.TrailingZeroCount(rest);
+            }
+        }
+    }
+
     /// <summary>The actions allowed here and not in <paramref name="other"/>, ascending.</summary>
     public List<int> NotIn(AllowedActions other)
     {

@@ -16,8 +16,11 @@ public sealed record RefinementResult(
     PolicySizeCheck Size,
     IReadOnlyList<RefinementWarning> Warnings)
 {
+    /// <summary>Which inputs reported the removed actions, and what spared the others, among the actions the policy allowed.</summary>
+    public UnusedActionAccount Account { get; init; } = UnusedActionAccount.Empty;
+
     /// <summary>Whether the recommendation equals the original.</summary>
-    public bool IsUnchanged => Changes.All(c => c.Status == StatementStatus.Unchanged);
+    public bool IsUnchanged => Changes.All(c => c.Status is StatementStatus.Unchanged or StatementStatus.Skipped);
 
     /// <summary>Whether no statement is left, so the policy should be detached.</summary>
     public bool IsEmpty => RecommendedPolicy is null;
@@ -32,6 +35,9 @@ public enum StatementStatus
     Unchanged,
     Modified,
     Removed,
+
+    /// <summary>Copied unchanged because its <c>Sid</c> is among those to skip.</summary>
+    Skipped,
 }
 
 /// <summary>The change record of one statement.</summary>

@@ -49,7 +49,63 @@ public sealed class Refiner(ActionCatalog catalog)
                 "$"));
         }
 
-        return new RefinementResult(result, run.Changes, summary, new PolicySizeCheck(characters, limit, characters <= limit), run.Warnings) { Split = split };
+        return new RefinementResult(result, run.Changes, summary, new PolicySizeCheck(characters, limit, characters <= limit), run.Warnings)
+        {
+            Split = split,
+            Account = Account(unused, before, after, options.Explain),
+        };
+    }
+
+    // Walks the actions the policy allowed, once: an action reported unused was removed (by the inputs that reported it) or spared
+    // (by its filters, or, when the effective set holds it and the recommendation still allows it, by a skipped statement).
+    private UnusedActionAccount Account(UnusedActionSet unused, AllowedActions before, AllowedActions after, bool explain)
+    {
+        if (!unused.HasReports)
+        {
+            return UnusedActionAccount.Empty;
+        }
+
+        var removedBy = UnusedActionAccount.Sources.ToDictionary(s => s, _ => 0);
+        var sparedBy = UnusedActionAccount.Reasons.ToDictionary(r => r, _ => 0);
+        var traces = new List<UnusedActionTrace>();
+        foreach (var index in before.Indices())
+        {
+            var reportedBy = unused.ReportedBy(index);
+            if (reportedBy == UnusedActionSource.None)
+            {
+                continue;
+            }
+
+            var removed = !after.Contains(index);
+            var spared = unused.SparedBy(index);
+            if (!removed && spared == SpareReason.None)
+            {
+                spared = SpareReason.SkipStatements;
+            }
+
+            if (removed)
+            {
+                foreach (var source in UnusedActionAccount.Sources)
+                {
+                    removedBy[source] += reportedBy.HasFlag(source) ? 1 : 0;
+                }
+            }
+            else
+            {
+                foreach (var reason in UnusedActionAccount.Reasons)
+                {
+                    sparedBy[reason] += spared.HasFlag(reason) ? 1 : 0;
+                }
+            }
+
+            if (explain)
+            {
+                var name = Catalog[index].FullName;
+                traces.Add(new UnusedActionTrace(name, removed, reportedBy, removed ? SpareReason.None : spared, spared.HasFlag(SpareReason.Keep) ? unused.KeptBy(name) : null));
+            }
+        }
+
+        return new UnusedActionAccount(removedBy, sparedBy, traces);
     }
 
     private AllowedActionCounts Summarize(AllowedActions before, AllowedActions after)
@@ -90,6 +146,13 @@ public sealed class Refiner(ActionCatalog catalog)
         public PolicyStatement? Statement(PolicyStatement statement, bool inArray)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (unused.SkipsStatement(statement.Sid))
+            {
+                Skip(statement);
+                Changes.Add(new StatementRefinement(statement.Index, statement.Sid, StatementStatus.Skipped, [], [], []));
+                return statement;
+            }
+
             if (statement.Effect != PolicyEffect.Allow)
             {
                 Changes.Add(new StatementRefinement(statement.Index, statement.Sid, StatementStatus.Unchanged, [], [], []));
@@ -114,6 +177,34 @@ public sealed class Refiner(ActionCatalog catalog)
 
             Changes.Add(new StatementRefinement(statement.Index, statement.Sid, StatementStatus.Modified, removed, added, refined.Replaced) { Redundant = refined.Redundant });
             return statement.WithEntries(refined.Entries);
+        }
+
+        // A skipped statement allows before and after what it allows: the actions its entries match, or all but them for NotAction.
+        private void Skip(PolicyStatement statement)
+        {
+            if (statement.Effect != PolicyEffect.Allow)
+            {
+                return;
+            }
+
+            var matches = _matches;
+            matches.Clear();
+            foreach (var entry in statement.Entries)
+            {
+                catalog.MatchIndices(ActionPattern.Parse(entry), matches);
+            }
+
+            if (!statement.IsNotAction)
+            {
+                before.AddAll(CollectionsMarshal.AsSpan(matches));
+                after.AddAll(CollectionsMarshal.AsSpan(matches));
+                return;
+            }
+
+            matches.Sort();
+            var excluded = matches.Distinct().ToArray();
+            before.AddAllExcept(excluded);
+            after.AddAllExcept(excluded);
         }
 
         private RefinedEntries RefineAction(IReadOnlyList<string> entries, EntriesPlace place)

@@ -7,4 +7,10 @@ public sealed record UnusedServiceActions(string ServiceNamespace, IReadOnlyList
 {
     /// <summary>The JSON path these were read from, which warnings about them name; when null, their place in the list given (<c>$[3]</c>).</summary>
     public string? Path { get; init; }
+
+    /// <summary>When the service was last used, if ever: the date of a whole service reported unused (with no actions listed).</summary>
+    public DateTimeOffset? LastAccessed { get; init; }
+
+    /// <summary>When each action of <see cref="Actions"/> was last used, in the same order; null, or a null item, where never.</summary>
+    public IReadOnlyList<DateTimeOffset?>? ActionsLastAccessed { get; init; }
 }

@@ -57,10 +57,11 @@ public class ExactnessPropertyTests
     private static void Check(PolicyCase c, WildcardMode mode, bool explain, bool compact = false)
     {
         var permissions = new JsonArray([.. c.UnusedPermissions.Select(p => p!.DeepClone()), .. c.FindingDetails.Select(d => d!["unusedPermissionDetails"]!.DeepClone())]);
-        var unused = UnusedActionSet.Create(Catalog, [.. permissions.Select(ToEngine)]);
+        var request = c.WithActivityAndFilters(new JsonObject { ["unusedPermissions"] = permissions });
+        var unused = UnusedActionSet.Create(Catalog, Evidence(request), Filters(request["options"]));
         var result = new Refiner(Catalog).Refine(PolicyDocument.Parse(c.Policy.ToJsonString()), unused, new RefinementOptions(mode, explain, Compact: compact));
 
-        var failures = RecommendationOracle.Shipped.Judge(c.Policy, Oracle.UnusedActions.FromList(OracleCatalog.Shipped, permissions), ToAnswer(result), mode != WildcardMode.None, compact, mode == WildcardMode.Compact);
+        var failures = RecommendationOracle.Shipped.Judge(c.Policy, Oracle.UnusedActions.FromRequest(OracleCatalog.Shipped, request), ToAnswer(result), mode != WildcardMode.None, compact, mode == WildcardMode.Compact);
 
         Assert.True(failures.Count == 0, string.Join("\n", failures.Select(f => f.Length > 600 ? f[..600] + " ..." : f)) + "\nrecommended: " + result.RecommendedPolicy?.ToCompactJson());
     }
@@ -82,10 +83,43 @@ public class ExactnessPropertyTests
         Assert.All(parts, p => Assert.Equal(SplitOracle.Size(JsonNode.Parse(p.Document.ToCompactJson())!), p.Characters));
     }
 
-    // The request's shape as the engine takes it: a name given as a string or as Access Analyzer's { "action": name }.
+    // The request's inputs as the engine takes them: a name given as a string or as Access Analyzer's { "action": name, "lastAccessed" }.
+    private static UsageEvidence Evidence(JsonObject request) => new(
+        [.. request["unusedPermissions"]!.AsArray().Select(ToEngine)],
+        request["usedActions"]?.AsArray().Select(u => u is JsonObject o
+            ? new UsedAction(o["action"]!.GetValue<string>(), Instant(o["lastAccessed"]))
+            : new UsedAction(u!.GetValue<string>())).ToList(),
+        request["lastAccessedDetails"] is JsonObject report
+            ? new LastAccessedReport(
+                report["JobType"]!.GetValue<string>() == "ACTION_LEVEL",
+                [.. report["ServicesLastAccessed"]!.AsArray().Select(s => new ReportedService(
+                    s!["ServiceNamespace"]!.GetValue<string>(),
+                    Instant(s["LastAuthenticated"]),
+                    s["TrackedActionsLastAccessed"]?.AsArray().Select(t => new TrackedAction(t!["ActionName"]!.GetValue<string>(), Instant(t["LastAccessedTime"]))).ToList()))])
+            : null);
+
+    private static UnusedActionFilters Filters(JsonNode? options) => options is null ? UnusedActionFilters.None : new(
+        options["unusedForDays"]?.GetValue<int>(),
+        Instant(options["asOf"]),
+        options["keep"]?.AsArray().Select(k => k!.GetValue<string>()).ToList(),
+        options["accessLevels"]?.AsArray().Select(l => AccessLevelNames.TryParse(l!.GetValue<string>(), out var level) ? level : throw new ArgumentException(l.ToJsonString())).ToHashSet(),
+        options["skipStatements"]?.AsArray().Select(s => s!.GetValue<string>()).ToList());
+
     private static UnusedServiceActions ToEngine(JsonNode? permission) => new(
         permission!["serviceNamespace"]!.GetValue<string>(),
-        permission["actions"] is JsonArray actions ? [.. actions.Select(a => (a is JsonObject o ? o["action"] : a)!.GetValue<string>())] : null);
+        permission["actions"] is JsonArray actions ? [.. actions.Select(a => (a is JsonObject o ? o["action"] : a)!.GetValue<string>())] : null)
+    {
+        LastAccessed = Instant(permission["lastAccessed"]),
+        ActionsLastAccessed = permission["actions"] is JsonArray dated ? [.. dated.Select(a => a is JsonObject o ? Instant(o["lastAccessed"]) : null)] : null,
+    };
+
+    // The forms the case generators write: ISO 8601, Python's form, epoch seconds.
+    private static DateTimeOffset? Instant(JsonNode? value) => value switch
+    {
+        null => null,
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number => DateTimeOffset.FromUnixTimeSeconds(long.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture)),
+        _ => DateTimeOffset.Parse(value.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal),
+    };
 
     private static Answer ToAnswer(RefinementResult result) => new(
         result.RecommendedPolicy is null ? null : JsonNode.Parse(result.RecommendedPolicy.ToCompactJson()),
