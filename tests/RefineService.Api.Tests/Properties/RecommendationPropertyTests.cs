@@ -169,7 +169,7 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
         {
             var recommendation = recommendations[i];
             var original = documents[i] is JsonValue json ? JsonNode.Parse(Uri.UnescapeDataString(json.GetValue<string>()))! : documents[i];
-            var judged = ToAnswer(recommendation);
+            var judged = OracleAnswers.Of(recommendation);
             failures.AddRange(RecommendationOracle.Shipped.Judge(original, unused, judged, newWildcards, compact, request["options"]?["wildcards"]?.GetValue<string>() == "compact").Select(f => $"policy {i}: {f}"));
 
             // Over the limit, a split allowing exactly the same, each part within the limit; within it, none.
@@ -262,28 +262,6 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
         }
 
         Assert.True(failures.Count == 0, string.Join('\n', failures.Select(f => f.Length > 600 ? f[..600] + " ..." : f)));
-    }
-
-    // One recommendation in the plain values the oracle judges: the document as JSON, statuses in the API's spelling.
-    private static Answer ToAnswer(PolicyRecommendation recommendation)
-    {
-        if (recommendation.RecommendedPolicy is { Problems.Count: > 0 } unread)
-        {
-            Assert.Fail($"The recommended policy was not read whole: {string.Join("; ", unread.Problems)}");
-        }
-
-        return new(
-            recommendation.RecommendedPolicy is { } document ? JsonNode.Parse(document.ToCompactJson()) : null,
-            [.. recommendation.Changes.Select(c => new ChangeRecord(
-                c.Index,
-                JsonNamingPolicy.CamelCase.ConvertName(c.Status.ToString()),
-                c.Removed,
-                c.Added,
-                [.. c.Replaced.Select(r => new Replaced(r.Entry, r.With))])
-            {
-                Redundant = [.. c.Redundant.Select(r => new Redundant(r.Entry, r.CoveredBy))],
-            })],
-            new Counts(recommendation.Summary.AllowedActionsBefore, recommendation.Summary.AllowedActionsAfter, recommendation.Summary.RemovedByAccessLevel));
     }
 
     // A keep pattern with a wildcard service ("*:Describe*") is compared with the whole catalog too.
