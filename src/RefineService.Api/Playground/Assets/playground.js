@@ -15,7 +15,7 @@ async function loadConfig() {
   if (response.ok) {
     config = await response.json();
   }
-  $('api-key-field').hidden = !config.apiKeyRequired;
+  $('field-apiKey').hidden = !config.apiKeyRequired;
 }
 
 function evidenceKind() {
