@@ -158,11 +158,11 @@ public sealed record Replacement
 
     /// <summary>With <c>options.explain</c>, the same trie as data, to draw it from: its nodes in the order visited, each parent before its children. Absent otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<TrieNodeView>? TrieNodes { get; init; }
+    public IReadOnlyList<TrieNode>? TrieNodes { get; init; }
 }
 
 /// <summary>One node of the trie that chose a wildcard's replacements.</summary>
-public sealed record TrieNodeView
+public sealed record TrieNode
 {
     /// <summary>The candidate prefix, e.g. <c>s3:GetObject</c>.</summary>
     public required string Prefix { get; init; }

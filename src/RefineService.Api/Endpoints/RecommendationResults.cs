@@ -153,7 +153,7 @@ internal static class RecommendationResults
         Redundant = [.. change.Redundant.Select(r => new CoveredEntry { Entry = r.Entry, CoveredBy = r.CoveredBy })],
     };
 
-    private static List<TrieNodeView>? TrieNodes(IReadOnlyList<TrieNode>? nodes) => nodes?.Select(n => new TrieNodeView
+    private static List<Contracts.TrieNode>? TrieNodes(IReadOnlyList<Core.Refinement.TrieNode>? nodes) => nodes?.Select(n => new Contracts.TrieNode
     {
         Prefix = n.Prefix,
         Parent = n.Parent >= 0 ? n.Parent : null,
