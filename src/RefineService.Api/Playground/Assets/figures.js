@@ -38,7 +38,8 @@ export function drawAccessLevels(container, removedByAccessLevel) {
   container.replaceChildren(chart);
 }
 
-export function drawSize(container, size) {
+// split: the recommendation's parts when it is over the limit, each within it where a statement can be cut.
+export function drawSize(container, size, split) {
   const meter = document.createElement('meter');
   meter.id = 'size-meter';
   meter.min = 0;
@@ -54,4 +55,11 @@ export function drawSize(container, size) {
   words.textContent = `${size.characters.toLocaleString('en')} of ${size.limit.toLocaleString('en')} characters (${percent} %), ` +
     (size.withinLimit ? 'within the limit' : 'over the limit');
   container.replaceChildren(meter, words);
+  if (split && split.length > 0) {
+    const parts = document.createElement('p');
+    parts.id = 'size-split';
+    parts.textContent = `Split into ${split.length} policies of ${split.map(part => part.characters.toLocaleString('en')).join(', ')} characters ` +
+      '(the answer\'s split; with "Over the size limit: split" its steps create them).';
+    container.append(parts);
+  }
 }

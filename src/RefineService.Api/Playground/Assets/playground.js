@@ -137,7 +137,7 @@ function showAnswer(answer) {
     ? replacements.map(r => drawTrie(r, r.trieId))
     : [Object.assign(document.createElement('p'), { textContent: 'No wildcard was replaced.' })]));
   drawAccessLevels($('access-levels'), recommendation.summary.removedByAccessLevel);
-  drawSize($('size'), recommendation.size);
+  drawSize($('size'), recommendation.size, recommendation.split);
 
   const warnings = [...answer.warnings, ...recommendation.warnings];
   $('warnings').replaceChildren(...warnings.map(warning => {
