@@ -189,9 +189,10 @@ public sealed class UnusedActionSet
         private byte[]? _stale;
         private byte[]? _recent;
 
-        public List<RefinementWarning> Warnings { get; } = [];
-
+        // What spares each action, once the inputs are read.
         private byte[]? _spared;
+
+        public List<RefinementWarning> Warnings { get; } = [];
 
         private byte[] Stale => _stale ??= Rent();
 
