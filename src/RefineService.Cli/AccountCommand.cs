@@ -12,15 +12,18 @@ namespace RefineService.Cli;
 /// </summary>
 internal static class AccountCommand
 {
+    // What a whole request of the endpoint gives besides its details.
+    private static readonly string[] RequestInputs = ["findings", "activity"];
+
     public static Command Create(CliConsole console)
     {
-        var account = new Argument<string>("ACCOUNT") { Description = "The output of 'aws iam get-account-authorization-details' (or a list of its pages): a file, or - for standard input." };
+        var account = new Argument<string>("ACCOUNT") { Description = "The output of 'aws iam get-account-authorization-details' (or a list of its pages), or a whole request of the accounts endpoint: a file, or - for standard input." };
         var findings = new Option<string?>("--findings") { Description = "GetFindingV2 answers as 'aws accessanalyzer get-finding-v2' prints them: a file holding one or a list of them, a folder of such *.json files (read in name order), or -." };
         var activity = new Option<string?>("--activity") { Description = "Activity data per principal, the endpoint's 'activity' list ({ principalArn, usedActions, lastAccessedDetails } each), or a request holding one: a file, or -." };
         var wildcards = new Option<string?>("--wildcards") { Description = "How a wildcard covering unused actions is rewritten: prefix (default) or none." };
         wildcards.AcceptOnlyFromAmong("prefix", "none");
         var explain = new Option<bool>("--explain") { Description = "Give each replaced wildcard the trie that chose its replacements, and each policy what was reported unused and why it was spared." };
-        var details = new Option<bool>("--details") { Description = "Give each policy's recommendation its recommendedPolicy and unifiedDiff (json output)." };
+        var detailsFlag = new Option<bool>("--details") { Description = "Give each policy's recommendation its recommendedPolicy and unifiedDiff (json output)." };
         var filters = FilterOptions.Create();
         var output = new Option<string>("--output", "-o") { Description = "What to write: json (the endpoint's answer), steps (each principal's findingRecommendation) or diff (every changed policy's unified diff).", DefaultValueFactory = _ => "json" };
         output.AcceptOnlyFromAmong("json", "steps", "diff");
@@ -29,13 +32,28 @@ internal static class AccountCommand
 
         var command = new Command("account", "Recommend refined policies for every principal of an account, as POST /v1/accounts/recommendations does.")
         {
-            account, findings, activity, wildcards, explain, details, output, outFolder, exitCode,
+            account, findings, activity, wildcards, explain, detailsFlag, output, outFolder, exitCode,
         };
         filters.AddTo(command);
         command.SetAction((parsed, cancellationToken) => RefineCommand.Guarded(console, async () =>
         {
             var files = new InputFiles(console.In);
-            var request = new JsonObject { ["authorizationDetails"] = files.Json(parsed.GetRequiredValue(account), "ACCOUNT") };
+            var request = new JsonObject();
+            var details = files.Json(parsed.GetRequiredValue(account), "ACCOUNT");
+            if (details is JsonObject whole && whole["authorizationDetails"] is { } held)
+            {
+                // A whole request of the endpoint (its example, a saved body): its details, findings and activity; flags given win.
+                request["authorizationDetails"] = held.DeepClone();
+                foreach (var member in RequestInputs.Where(m => whole[m] is not null))
+                {
+                    request[member] = whole[member]!.DeepClone();
+                }
+            }
+            else
+            {
+                request["authorizationDetails"] = details;
+            }
+
             if (parsed.GetValue(findings) is { } findingsPath)
             {
                 request["findings"] = Findings(files, findingsPath);
@@ -61,7 +79,7 @@ internal static class AccountCommand
             }
 
             // A diff needs the recommendations' diffs.
-            if (parsed.GetValue(details) || format == OutputFormat.Diff)
+            if (parsed.GetValue(detailsFlag) || format == OutputFormat.Diff)
             {
                 options["details"] = true;
             }

@@ -60,6 +60,17 @@ public sealed class AccountCliTests : IDisposable
     }
 
     [Fact]
+    public async Task AWholeRequestOfTheEndpointIsReadAsTheEndpointReadsIt()
+    {
+        var request = CliRun.ExampleAccount();
+
+        var api = await EndpointAsync(request);
+        var cli = await CliRun.InProcessAsync(["account", _run.File("request.json", request.ToJsonString())]);
+
+        Assert.Equal(Timeless(api), Timeless(JsonNode.Parse(cli.Out)!));
+    }
+
+    [Fact]
     public async Task APrincipalThatFailedIsToldOnStandardErrorAndTheRunExitsWithOneAfterTheWholeAnswer()
     {
         var request = CliRun.ExampleAccount();
