@@ -63,20 +63,8 @@ public sealed class AccountRecommendationsTests(ApiFactory factory)
     public async Task WithFiltersEverySharedRefinementAllowsExactlyThePolicysActionsMinusWhatAllItsPrincipalsHaveUnused(string filters)
     {
         var request = WithFilters(ExampleRequest(), filters);
-        var wire = await PostForJsonAsync(request);
-        var judged = 0;
-        foreach (var shared in wire["sharedPolicies"]!.AsArray().Where(s => s!["recommendation"] is not null))
-        {
-            var sets = shared!["principals"]!.AsArray().Select(p => UnusedActions.FromRequest(OracleCatalog.Shipped, SingleRequest(request, p!.GetValue<string>()))).ToList();
-            var common = UnusedActions.Common(OracleCatalog.Shipped, sets);
-            var original = DocumentOf(request["authorizationDetails"]!, shared["policyId"]!.GetValue<string>());
-            var recommendation = HttpClientExtensions.ReadAnswer<PolicyRecommendation>(shared["recommendation"]!.ToJsonString());
-            var failures = RecommendationOracle.Shipped.Judge(original, common, OracleAnswers.Of(recommendation), newWildcards: true);
-            Assert.True(failures.Count == 0, string.Join('\n', failures));
-            judged++;
-        }
 
-        Assert.Equal(3, judged);
+        Assert.Equal(3, await JudgeSharedRefinementsAsync(request));
     }
 
     [Fact]
@@ -317,6 +305,25 @@ public sealed class AccountRecommendationsTests(ApiFactory factory)
         return compared;
     }
 
+    // Every shared refinement offered, judged by the oracle against the intersection of its principals' effective unused sets; how many were judged.
+    private async Task<int> JudgeSharedRefinementsAsync(JsonObject request)
+    {
+        var wire = await PostForJsonAsync(request);
+        var judged = 0;
+        foreach (var shared in wire["sharedPolicies"]!.AsArray().Where(s => s!["recommendation"] is not null))
+        {
+            var sets = shared!["principals"]!.AsArray().Select(p => UnusedActions.FromRequest(OracleCatalog.Shipped, SingleRequest(request, p!.GetValue<string>()))).ToList();
+            var common = UnusedActions.Common(OracleCatalog.Shipped, sets);
+            var original = DocumentOf(request["authorizationDetails"]!, shared["policyId"]!.GetValue<string>());
+            var recommendation = HttpClientExtensions.ReadAnswer<PolicyRecommendation>(shared["recommendation"]!.ToJsonString());
+            var failures = RecommendationOracle.Shipped.Judge(original, common, OracleAnswers.Of(recommendation), newWildcards: true);
+            Assert.True(failures.Count == 0, string.Join('\n', failures));
+            judged++;
+        }
+
+        return judged;
+    }
+
     // What a list says without the paths that tell where each request held it.
     private static string? Pathless(JsonNode? list)
     {
@@ -466,22 +473,8 @@ public sealed class AccountRecommendationsTests(ApiFactory factory)
     public async Task EverySharedRefinementAllowsExactlyThePolicysActionsMinusWhatAllItsPrincipalsHaveUnused()
     {
         var request = ExampleRequest();
-        var wire = await PostForJsonAsync(request);
-        var findings = request["findings"]!.AsArray();
-        var judged = 0;
-        foreach (var shared in wire["sharedPolicies"]!.AsArray().Where(s => s!["recommendation"] is not null))
-        {
-            var sets = shared!["principals"]!.AsArray().Select(p => findings.First(f => f!["resource"]!.GetValue<string>() == p!.GetValue<string>()))
-                .Select(f => UnusedActions.FromRequest(OracleCatalog.Shipped, new JsonObject { ["finding"] = f!.DeepClone() })).ToList();
-            var common = UnusedActions.Common(OracleCatalog.Shipped, sets);
-            var original = DocumentOf(request["authorizationDetails"]!, shared["policyId"]!.GetValue<string>());
-            var recommendation = HttpClientExtensions.ReadAnswer<PolicyRecommendation>(shared["recommendation"]!.ToJsonString());
-            var failures = RecommendationOracle.Shipped.Judge(original, common, OracleAnswers.Of(recommendation), newWildcards: true);
-            Assert.True(failures.Count == 0, string.Join('\n', failures));
-            judged++;
-        }
 
-        Assert.Equal(3, judged);
+        Assert.Equal(3, await JudgeSharedRefinementsAsync(request));
     }
 
     [Fact]
