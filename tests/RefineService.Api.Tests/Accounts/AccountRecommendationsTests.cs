@@ -147,6 +147,19 @@ public sealed class AccountRecommendationsTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task AnActivityEntryWithoutActivityDataIsRefusedAtTheEntry()
+    {
+        var request = ExampleRequest();
+        request["activity"] = new JsonArray(new JsonObject { ["principalArn"] = OrdersApi });
+
+        using var client = factory.CreateClient();
+        using var response = await client.PostJsonAsync(Accounts, request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["$.activity[0]"], (await response.ReadErrorsAsync()).Keys);
+    }
+
+    [Fact]
     public async Task APrincipalGivenActivityDataTwiceIsRefusedAtTheSecond()
     {
         var request = ExampleRequest();
