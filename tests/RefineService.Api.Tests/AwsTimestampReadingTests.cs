@@ -24,8 +24,11 @@ public sealed class AwsTimestampReadingTests
         {
             var written = WithZone(random);
 
+            // Escaped as some encoders write it ('+' as \u002B) and as written.
             var read = JsonSerializer.Deserialize<AwsTimestamp>(JsonSerializer.Serialize(written), Options);
+            var readRaw = JsonSerializer.Deserialize<AwsTimestamp>($"\"{written}\"", Options);
 
+            Assert.Equal(read, readRaw);
             Assert.True(read.Value == AwsTimestampConverter.TryParse(written), $"'{written}': read {read.Value?.ToString("O", CultureInfo.InvariantCulture) ?? read.Problem}");
         }
     }

@@ -12,6 +12,9 @@ public static class RequestLoop
     {
         var benchmarks = new RequestBenchmarks { Workload = workload };
         benchmarks.Setup();
+        var collections = GC.CollectionCount(0);
+        var allocated = GC.GetTotalAllocatedBytes();
+        var paused = GC.GetTotalPauseDuration();
         var clock = Stopwatch.StartNew();
         var runs = 0;
         while (clock.Elapsed.TotalSeconds < seconds)
@@ -20,6 +23,8 @@ public static class RequestLoop
             runs++;
         }
 
-        output.WriteLine($"{workload}: {runs} requests in {clock.Elapsed.TotalSeconds:F1} s, {clock.Elapsed.TotalMicroseconds / runs:F1} µs each");
+        var elapsed = clock.Elapsed;
+        output.WriteLine(FormattableString.Invariant(
+            $"{workload}: {runs} requests in {elapsed.TotalSeconds:F1} s, {elapsed.TotalMicroseconds / runs:F1} µs and {(GC.GetTotalAllocatedBytes() - allocated) / runs / 1024.0:F1} KB each, a gen0 collection every {runs / (double)Math.Max(1, GC.CollectionCount(0) - collections):F1} requests ({(GC.GetGCMemoryInfo().GenerationInfo[0].SizeBeforeBytes / 1024)} KB of gen0 before the last), {(GC.GetTotalPauseDuration() - paused).TotalMicroseconds / runs:F1} µs each paused by the collector"));
     }
 }

@@ -22,8 +22,7 @@ public sealed partial class AwsTimestampConverter : JsonConverter<AwsTimestamp>
             case JsonTokenType.String:
                 // ISO 8601 with 'Z' or a '+hh:mm' offset, as AWS's APIs and CLI write every timestamp, is read without a string or
                 // the pattern; anything else (no offset, which the reader would take as local time) takes the pattern, which reads every form.
-                if (!reader.HasValueSequence && !reader.ValueIsEscaped && HasZoneAndAtMostSevenFractionDigits(reader.ValueSpan)
-                    && reader.TryGetDateTimeOffset(out var zoned))
+                if (HasZoneAndAtMostSevenFractionDigits(ref reader) && reader.TryGetDateTimeOffset(out var zoned))
                 {
                     return AwsTimestamp.Of(zoned);
                 }
@@ -111,6 +110,19 @@ public sealed partial class AwsTimestampConverter : JsonConverter<AwsTimestamp>
             // A month 13, a February 30th, an hour 25: the pattern has the right digits, the calendar has no such day.
             return null;
         }
+    }
+
+    // The value as written may be escaped ('+' is "\u002B" to some encoders): its unescaped text is what counts.
+    private static bool HasZoneAndAtMostSevenFractionDigits(ref Utf8JsonReader reader)
+    {
+        const int MaxEscaped = 6 * (IsoMaxLengthWithoutZone + 6);
+        if ((reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) > MaxEscaped)
+        {
+            return false;
+        }
+
+        Span<byte> text = stackalloc byte[MaxEscaped];
+        return HasZoneAndAtMostSevenFractionDigits(text[..reader.CopyString(text)]);
     }
 
     private static bool HasZoneAndAtMostSevenFractionDigits(ReadOnlySpan<byte> text) => text switch

@@ -58,29 +58,32 @@ internal static class FindingDetailRules
                     $"This item holds {members.Count} members ({string.Join(", ", members.Select(m => $"'{m}'"))}); an item of 'findingDetails' is a union and holds exactly one. Give each in its own item."));
             }
 
+            // Paths are made only for a fault: an account's findings list thousands of actions.
             if (detail.UnusedPermissionDetails is { } permission)
             {
-                var member = JsonPath.Property(at, "unusedPermissionDetails");
                 if (UnusedActionNames.ServiceNamespaceProblem(permission.ServiceNamespace) is { } problem)
                 {
-                    context.AddFailure(new ValidationFailure(JsonPath.Property(member, "serviceNamespace"), problem));
+                    context.AddFailure(new ValidationFailure(JsonPath.Property(JsonPath.Property(at, "unusedPermissionDetails"), "serviceNamespace"), problem));
                 }
 
-                Readable(permission.LastAccessed, JsonPath.Property(member, "lastAccessed"), context);
-                UnusedActionNames.Check(permission.Actions, JsonPath.Property(member, "actions"), objectsOnly: true, context);
+                Readable(permission.LastAccessed, at, "unusedPermissionDetails", context);
+                if (permission.Actions is { Count: > 0 } actions)
+                {
+                    UnusedActionNames.Check(actions, JsonPath.Property(JsonPath.Property(at, "unusedPermissionDetails"), "actions"), objectsOnly: true, context);
+                }
             }
 
-            Readable(detail.UnusedIamRoleDetails?.LastAccessed, JsonPath.Property(JsonPath.Property(at, "unusedIamRoleDetails"), "lastAccessed"), context);
-            Readable(detail.UnusedIamUserAccessKeyDetails?.LastAccessed, JsonPath.Property(JsonPath.Property(at, "unusedIamUserAccessKeyDetails"), "lastAccessed"), context);
-            Readable(detail.UnusedIamUserPasswordDetails?.LastAccessed, JsonPath.Property(JsonPath.Property(at, "unusedIamUserPasswordDetails"), "lastAccessed"), context);
+            Readable(detail.UnusedIamRoleDetails?.LastAccessed, at, "unusedIamRoleDetails", context);
+            Readable(detail.UnusedIamUserAccessKeyDetails?.LastAccessed, at, "unusedIamUserAccessKeyDetails", context);
+            Readable(detail.UnusedIamUserPasswordDetails?.LastAccessed, at, "unusedIamUserPasswordDetails", context);
         }
     }
 
-    private static void Readable<T>(AwsTimestamp? timestamp, string path, ValidationContext<T> context)
+    private static void Readable<T>(AwsTimestamp? lastAccessed, string item, string member, ValidationContext<T> context)
     {
-        if (timestamp?.Problem is { } problem)
+        if (lastAccessed?.Problem is { } problem)
         {
-            context.AddFailure(new ValidationFailure(path, problem));
+            context.AddFailure(new ValidationFailure(JsonPath.Property(JsonPath.Property(item, member), "lastAccessed"), problem));
         }
     }
 }
