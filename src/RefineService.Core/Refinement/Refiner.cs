@@ -261,7 +261,7 @@ public sealed class Refiner(ActionCatalog catalog)
                 var replacements = options.Wildcards == WildcardMode.None
                     ? PrefixTrie.FullNames(catalog, kept)
                     : PrefixTrie.ShortestSafePrefixes(catalog, kept, kept, AvoidUnknown(), diagram, cancellationToken, options.Wildcards == WildcardMode.Compact);
-                refined.Replace(entry, replacements, diagram?.ToMermaid());
+                refined.Replace(entry, replacements, diagram);
             }
 
             return refined;
