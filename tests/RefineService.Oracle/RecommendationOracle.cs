@@ -21,7 +21,8 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
     /// <param name="newWildcards">Whether the refinement may write new wildcards (<c>"wildcards": "prefix"</c>).</param>
     /// <param name="compact">Whether the original entries another entry covers had to go too (<c>"compact": true</c>).</param>
     /// <param name="fewestCharacters">Whether replacements are judged by compact mode's rule (<c>"wildcards": "compact"</c>) rather than least generality.</param>
-    public IReadOnlyList<string> Judge(JsonNode? original, UnusedActions unused, Answer answer, bool newWildcards, bool compact = false, bool fewestCharacters = false)
+    /// <param name="notAction">Whether a statement that allowed every action may be written as a NotAction (<c>"fit": "notAction"</c>).</param>
+    public IReadOnlyList<string> Judge(JsonNode? original, UnusedActions unused, Answer answer, bool newWildcards, bool compact = false, bool fewestCharacters = false, bool notAction = false)
     {
         var failures = new List<string>();
         var before = Policy.Read(original);
@@ -60,7 +61,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
         }
 
         failures.AddRange(JudgeCounts(allowedBefore, allowedAfter, answer.Summary));
-        failures.AddRange(JudgeStatements(original, before, after, unused, answer, newWildcards, compact, fewestCharacters));
+        failures.AddRange(JudgeStatements(original, before, after, unused, answer, newWildcards, compact, fewestCharacters, notAction));
         return failures;
     }
 
@@ -113,7 +114,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
         }
     }
 
-    private IEnumerable<string> JudgeStatements(JsonNode? original, Policy before, Policy after, UnusedActions unused, Answer answer, bool newWildcards, bool compact, bool fewestCharacters)
+    private IEnumerable<string> JudgeStatements(JsonNode? original, Policy before, Policy after, UnusedActions unused, Answer answer, bool newWildcards, bool compact, bool fewestCharacters, bool notAction)
     {
         if (answer.Changes.Count != before.Statements.Count)
         {
@@ -175,12 +176,22 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
                 continue;
             }
 
-            foreach (var failure in JudgeEntries(i, statement, refined, unused, change, newWildcards, compact, fewestCharacters))
+            var inverted = !statement.IsNotAction && refined?.IsNotAction == true;
+            if (inverted != change.WrittenAsNotAction)
+            {
+                yield return $"Statement[{i}]: written as {(refined?.IsNotAction == true ? "NotAction" : "Action")}, but the change record says writtenAsNotAction={change.WrittenAsNotAction}";
+            }
+
+            var judged = inverted
+                ? JudgeInverted(i, statement, refined!, unused, change, notAction, compact)
+                : JudgeEntries(i, statement, refined, unused, change, newWildcards, compact, fewestCharacters);
+            foreach (var failure in judged)
             {
                 yield return failure;
             }
 
-            if (JudgeShape(StatementNode(original, i)!.AsObject(), StatementNode(answer.RecommendedPolicy, kept - 1)!.AsObject(), statement.IsNotAction ? "NotAction" : "Action") is { } shape)
+            var originalNode = StatementNode(original, i)!.AsObject();
+            if (JudgeShape(inverted ? Renamed(originalNode, "Action", "NotAction") : originalNode, StatementNode(answer.RecommendedPolicy, kept - 1)!.AsObject(), refined?.IsNotAction == true ? "NotAction" : "Action") is { } shape)
             {
                 yield return $"Statement[{i}]: {shape}";
             }
@@ -285,6 +296,70 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
                 yield return $"Statement[{index}]: {replaced.Entry} allowed {string.Join(", ", uncovered.Select(i => catalog.Spelled[i]))}, which are used, and the statement lost them";
             }
         }
+    }
+
+    /// <summary>
+    /// A statement written as a NotAction in place of its Action list: only with <c>"fit": "notAction"</c>, only where the
+    /// original allowed every action name (a NotAction allows every name it does not list, so it allows no name the
+    /// original did not); its entries exclude only unused actions and never a name the catalog lacks that the original
+    /// lists and nobody reported (which of the catalog's actions it allows the whole-catalog check judges); its change
+    /// record lists the original entries as removed and the NotAction's as added, with nothing redundant among them.
+    /// </summary>
+    private IEnumerable<string> JudgeInverted(int index, PolicyStatement statement, PolicyStatement refined, UnusedActions unused, ChangeRecord change, bool notAction, bool compact)
+    {
+        if (!notAction)
+        {
+            yield return $"Statement[{index}]: written as a NotAction, but fit is not notAction";
+        }
+
+        if (!statement.Entries.Any(e => Cover.Covers(e, "*:*")))
+        {
+            yield return $"Statement[{index}]: written as a NotAction, but the original did not allow every action ([{string.Join(", ", statement.Entries)}])";
+        }
+
+        foreach (var failure in JudgeRedundancy(index, [], refined.Entries, [.. refined.Entries], change, compact))
+        {
+            yield return failure;
+        }
+
+        if (refined.Entries.Distinct(StringComparer.OrdinalIgnoreCase).Count() != refined.Entries.Count)
+        {
+            yield return $"Statement[{index}]: an entry appears twice: {string.Join(", ", refined.Entries)}";
+        }
+
+        if (!change.Removed.SequenceEqual(Without(statement.Entries, refined.Entries), StringComparer.OrdinalIgnoreCase)
+            || !change.Added.SequenceEqual(Without(refined.Entries, statement.Entries), StringComparer.OrdinalIgnoreCase)
+            || change.Status != "modified" || change.Replaced.Count > 0)
+        {
+            yield return $"changes[{index}]: a statement written as a NotAction is modified, removes the original entries and adds the NotAction's, replacing none";
+        }
+
+        var allowedUnknown = statement.Entries.Where(e => !Glob.HasWildcard(e) && !catalog.Contains(e) && !unused.Contains(e)).ToList();
+        foreach (var entry in refined.Entries)
+        {
+            var excludes = Policy.Matched(catalog, [entry]);
+            var used = Enumerable.Range(0, catalog.Count).Where(i => excludes[i] && !unused.Contains(i)).Take(3).ToList();
+            if (used.Count > 0)
+            {
+                yield return $"Statement[{index}] NotAction {entry}: excludes {string.Join(", ", used.Select(i => catalog.Spelled[i]))}, which are not unused";
+            }
+
+            foreach (var name in allowedUnknown.Where(n => Glob.IsMatch(entry, n)))
+            {
+                yield return $"Statement[{index}] NotAction {entry}: excludes {name}, which the original allowed and nobody reported unused";
+            }
+        }
+    }
+
+    private static JsonObject Renamed(JsonObject statement, string from, string to)
+    {
+        var renamed = new JsonObject();
+        foreach (var (key, value) in statement)
+        {
+            renamed[key == from ? to : key] = value?.DeepClone();
+        }
+
+        return renamed;
     }
 
     /// <summary>

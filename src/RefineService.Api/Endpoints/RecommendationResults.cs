@@ -151,5 +151,6 @@ internal static class RecommendationResults
         Added = change.Added,
         Replaced = [.. change.Replaced.Select(r => new Replacement { Entry = r.Entry, With = r.With, Trie = r.Trie })],
         Redundant = [.. change.Redundant.Select(r => new CoveredEntry { Entry = r.Entry, CoveredBy = r.CoveredBy })],
+        WrittenAsNotAction = change.WrittenAsNotAction,
     };
 }
