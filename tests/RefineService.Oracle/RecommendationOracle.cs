@@ -258,6 +258,10 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
 
         var written = refinedEntries.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var accounted = change.Replaced.SelectMany(r => r.With).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        // Compact mode chooses a statement's replacements together: each may match anything the statement still allows.
+        var statementMatched = Policy.Matched(catalog, originalEntries);
+        bool StatementAllows(int i) => statementMatched[i] && !unused.Contains(i);
         foreach (var entry in added.Where(e => !accounted.Contains(e)))
         {
             yield return $"Statement[{index}]: '{entry}' is new but replaces no entry";
@@ -278,7 +282,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
             var covered = new HashSet<int>();
             foreach (var with in replaced.With)
             {
-                var problem = fewestCharacters ? JudgeFewestCharacters(with, wanted.Contains, unused) : JudgeWritten(with, wanted.Contains, unused, newWildcards, covered);
+                var problem = fewestCharacters ? JudgeFewestCharacters(with, StatementAllows, unused) : JudgeWritten(with, wanted.Contains, unused, newWildcards, covered);
                 if (problem is not null)
                 {
                     yield return $"Statement[{index}]: {replaced.Entry} => {with}: {problem}";
@@ -517,9 +521,10 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
     }
 
     /// <summary>
-    /// What is wrong with an entry written in compact mode, or null: an action in full, or <c>service:text*</c> that covers
-    /// only allowed actions (and no unknown unused one) and is the fewest characters that start those catalog actions: one
-    /// character less would start more of them, cover an unknown unused action, or leave its service.
+    /// What is wrong with an entry written in compact mode, or null: an allowed action in full, or <c>service:pattern</c> with
+    /// <c>*</c> anywhere after the colon, within one catalog service, that matches some catalog action, only actions the
+    /// statement still allows and no unknown unused name, and has the fewest characters: no character beside a wildcard can
+    /// go while it stays so (<c>service:*</c> included).
     /// </summary>
     private string? JudgeFewestCharacters(string written, Func<int, bool> allowed, UnusedActions unused)
     {
@@ -529,21 +534,37 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
             return catalog.Contains(lower) && allowed(catalog.IndexOf(lower)) ? null : "not an allowed action of the catalog";
         }
 
-        var text = lower[..^1];
-        if (!lower.EndsWith('*') || Glob.HasWildcard(text) || !text.Contains(':', StringComparison.Ordinal))
+        var colon = lower.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || Glob.HasWildcard(lower[..colon]) || lower.Contains('?', StringComparison.Ordinal) || !catalog.Services.Contains(lower[..colon]))
         {
-            return "not service:text*";
+            return "not service:pattern with * only, within one catalog service";
         }
 
-        bool Safe(string prefix) => catalog.StartingWith(prefix).All(allowed) && !unused.HasUnknownStartingWith(prefix);
-        if (!catalog.StartingWith(text).Any() || !Safe(text))
+        var service = catalog.StartingWith(lower[..(colon + 1)]).ToList();
+        var unknownUnused = unused.Names.Where(n => !catalog.Contains(n)).ToList();
+        bool Safe(string pattern) =>
+            service.TrueForAll(i => allowed(i) || !Glob.IsMatch(pattern, catalog.Names[i])) && !unknownUnused.Exists(n => Glob.IsMatch(pattern, n));
+
+        if (!service.Exists(i => Glob.IsMatch(lower, catalog.Names[i])) || !Safe(lower))
         {
-            return "covers an action it must not, or none";
+            return "matches an action it must not, or none";
         }
 
-        return !text.EndsWith(':') && catalog.StartingWith(text[..^1]).Count() == catalog.StartingWith(text).Count() && !unused.HasUnknownStartingWith(text[..^1])
-            ? $"not the fewest characters: '{text[..^1]}*' allows the same"
-            : null;
+        for (var p = colon + 1; p < lower.Length; p++)
+        {
+            if (lower[p] == '*' || !(lower[p - 1] == '*' || (p + 1 < lower.Length && lower[p + 1] == '*')))
+            {
+                continue;
+            }
+
+            var shorter = (lower[..p] + lower[(p + 1)..]).Replace("**", "*", StringComparison.Ordinal);
+            if (Safe(shorter))
+            {
+                return $"not the fewest characters: '{shorter}' allows no more than it may";
+            }
+        }
+
+        return null;
     }
 
     // The trie's nodes start at a service prefix: "*" is never written, since it would also cover every service the catalog

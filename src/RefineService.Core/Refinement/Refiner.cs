@@ -263,6 +263,8 @@ public sealed class Refiner(ActionCatalog catalog)
 
         private RefinedEntries RefineAction(IReadOnlyList<string> entries, EntriesPlace place)
         {
+            // In compact mode the replacements of the whole statement are chosen together, once every entry is read.
+            var compact = options.Wildcards == WildcardMode.Compact ? new CompactStatement() : null;
             var refined = new RefinedEntries();
             for (var entryIndex = 0; entryIndex < entries.Count; entryIndex++)
             {
@@ -280,7 +282,12 @@ public sealed class Refiner(ActionCatalog catalog)
                 if (!unknownUnused && !SortedIndices.Intersects(matched, unused.Indices))
                 {
                     after.AddAll(matched);
-                    refined.Keep(entry);
+                    compact?.Keep(entry, matched);
+                    if (compact is null)
+                    {
+                        refined.Keep(entry);
+                    }
+
                     continue;
                 }
 
@@ -288,7 +295,12 @@ public sealed class Refiner(ActionCatalog catalog)
                 after.AddAll(kept);
                 if (kept.Length == 0)
                 {
-                    refined.Remove(entry);
+                    compact?.Remove(entry);
+                    if (compact is null)
+                    {
+                        refined.Remove(entry);
+                    }
+
                     continue;
                 }
 
@@ -296,9 +308,16 @@ public sealed class Refiner(ActionCatalog catalog)
                 var replacements = options.Wildcards == WildcardMode.None
                     ? PrefixTrie.FullNames(catalog, kept)
                     : PrefixTrie.ShortestSafePrefixes(catalog, kept, kept, AvoidUnknown(), diagram, cancellationToken, options.Wildcards == WildcardMode.Compact);
+                if (compact is not null)
+                {
+                    compact.Replace(entry, kept, replacements, diagram?.ToMermaid());
+                    continue;
+                }
+
                 refined.Replace(entry, replacements, diagram?.ToMermaid());
             }
 
+            compact?.WriteTo(refined, catalog, unused.UnknownActions, cancellationToken);
             return refined;
         }
 
