@@ -286,6 +286,50 @@ public sealed class AwsShapesTests(ApiFactory factory)
         Assert.Contains("exactly one of 'unusedPermissionDetails'", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("findingDetails")]
+    [InlineData("finding")]
+    public async Task EveryFaultOfFindingDetailsIsReportedAtItsOwnPath(string member)
+    {
+        const string details = """
+            [
+              null,
+              { },
+              { "unusedPermissionDetails": { "serviceNamespace": "S3!", "lastAccessed": "soon",
+                "actions": [ { "action": "s3:GetObject" }, null, { "action": "GetObject", "lastAccessed": "later" } ] } },
+              { "unusedIamRoleDetails": { "lastAccessed": "never" } },
+              { "unusedIamUserAccessKeyDetails": { "accessKeyId": "AKIAEXAMPLE", "lastAccessed": "never" } },
+              { "unusedIamUserPasswordDetails": { "lastAccessed": "never" } }
+            ]
+            """;
+        var request = member == "finding" ? SeedWithFinding() : WithFindingDetails(details);
+        if (member == "finding")
+        {
+            request["finding"]!["findingDetails"] = JsonNode.Parse(details);
+        }
+
+        var at = member == "finding" ? "$.finding.findingDetails" : "$.findingDetails";
+
+        var errors = await ErrorsAsync(request);
+
+        Assert.Equal(
+            [
+                $"{at}[0]", $"{at}[1]",
+                $"{at}[2].unusedPermissionDetails.actions[0].action", $"{at}[2].unusedPermissionDetails.actions[1]",
+                $"{at}[2].unusedPermissionDetails.actions[2].lastAccessed", $"{at}[2].unusedPermissionDetails.lastAccessed",
+                $"{at}[2].unusedPermissionDetails.serviceNamespace",
+                $"{at}[3].unusedIamRoleDetails.lastAccessed", $"{at}[4].unusedIamUserAccessKeyDetails.lastAccessed",
+                $"{at}[5].unusedIamUserPasswordDetails.lastAccessed",
+            ],
+            errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("must be an object", Assert.Single(errors[$"{at}[0]"]), StringComparison.Ordinal);
+        Assert.Contains("holds no member", Assert.Single(errors[$"{at}[1]"]), StringComparison.Ordinal);
+        Assert.Contains("without its service prefix", Assert.Single(errors[$"{at}[2].unusedPermissionDetails.actions[0].action"]), StringComparison.Ordinal);
+        Assert.Contains("an object whose \"action\" is its name", Assert.Single(errors[$"{at}[2].unusedPermissionDetails.actions[1]"]), StringComparison.Ordinal);
+        Assert.Contains("service prefix such as", Assert.Single(errors[$"{at}[2].unusedPermissionDetails.serviceNamespace"]), StringComparison.Ordinal);
+        Assert.StartsWith("'never' is not a timestamp", Assert.Single(errors[$"{at}[5].unusedIamUserPasswordDetails.lastAccessed"]), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AnItemHoldingTwoUnionMembersIsRefusedAtItsItem()
     {

@@ -27,7 +27,7 @@ public class RequestStageBenchmarks
     private PolicyDocument _policy = null!;
     private RefinementResult _refined = null!;
 
-    [Params(Workload.Seed, "administrator-access")]
+    [Params(Workload.Seed, Workload.SeedFinding, "administrator-access")]
     public string Name { get; set; } = "";
 
     [GlobalSetup]

@@ -12,11 +12,21 @@ public sealed partial class AwsTimestampConverter : JsonConverter<AwsTimestamp>
     // The most a timestamp of the year 9999 takes in epoch seconds; more is milliseconds or nonsense.
     private const decimal MaxEpochSeconds = 253_402_300_799m;
 
+    // 2024-06-10T13:45:00.1234567 and Z or +hh:mm
+    private const int IsoMaxLengthWithoutZone = 27;
+
     public override AwsTimestamp Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
+                // ISO 8601 with 'Z' or a '+hh:mm' offset, as AWS's APIs and CLI write every timestamp, is read without a string or
+                // the pattern; anything else (no offset, which the reader would take as local time) takes the pattern, which reads every form.
+                if (HasZoneAndAtMostSevenFractionDigits(ref reader) && reader.TryGetDateTimeOffset(out var zoned))
+                {
+                    return AwsTimestamp.Of(zoned);
+                }
+
                 var text = reader.GetString()!;
                 return TryParse(text) is { } instant ? AwsTimestamp.Of(instant) : AwsTimestamp.NotATimestamp(Quote(text));
             case JsonTokenType.Number:
@@ -101,6 +111,27 @@ public sealed partial class AwsTimestampConverter : JsonConverter<AwsTimestamp>
             return null;
         }
     }
+
+    // The value as written may be escaped ('+' is "\u002B" to some encoders): its unescaped text is what counts.
+    private static bool HasZoneAndAtMostSevenFractionDigits(ref Utf8JsonReader reader)
+    {
+        const int MaxEscaped = 6 * (IsoMaxLengthWithoutZone + 6);
+        if ((reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) > MaxEscaped)
+        {
+            return false;
+        }
+
+        Span<byte> text = stackalloc byte[MaxEscaped];
+        return HasZoneAndAtMostSevenFractionDigits(text[..reader.CopyString(text)]);
+    }
+
+    private static bool HasZoneAndAtMostSevenFractionDigits(ReadOnlySpan<byte> text) => text switch
+    {
+        [.., (byte)'Z'] => text.Length <= IsoMaxLengthWithoutZone + 1,
+        [.., (byte)'+' or (byte)'-', >= (byte)'0' and <= (byte)'9', >= (byte)'0' and <= (byte)'9', (byte)':', >= (byte)'0' and <= (byte)'9', >= (byte)'0' and <= (byte)'9']
+            => text.Length <= IsoMaxLengthWithoutZone + 6,
+        _ => false,
+    };
 
     private static string Quote(string text) => text.Length > 40 ? $"'{text[..40]}...'" : $"'{text}'";
 

@@ -192,14 +192,18 @@ internal sealed record FindingReport(string? ResourceArn, IReadOnlyList<Remediat
 
         foreach (var (detail, path) in RecommendationInputs.FindingDetails(request))
         {
+            // Paths are made only for a member found: most details have none.
             var members = Unknown(detail.UnknownMembers, path)
-                .Concat(Unknown(detail.UnusedIamRoleDetails?.UnknownMembers, JsonPath.Property(path, "unusedIamRoleDetails")))
-                .Concat(Unknown(detail.UnusedIamUserAccessKeyDetails?.UnknownMembers, JsonPath.Property(path, "unusedIamUserAccessKeyDetails")))
-                .Concat(Unknown(detail.UnusedIamUserPasswordDetails?.UnknownMembers, JsonPath.Property(path, "unusedIamUserPasswordDetails")));
+                .Concat(Unknown(detail.UnusedIamRoleDetails?.UnknownMembers, path, "unusedIamRoleDetails"))
+                .Concat(Unknown(detail.UnusedIamUserAccessKeyDetails?.UnknownMembers, path, "unusedIamUserAccessKeyDetails"))
+                .Concat(Unknown(detail.UnusedIamUserPasswordDetails?.UnknownMembers, path, "unusedIamUserPasswordDetails"));
             if (detail.UnusedPermissionDetails is { } unused)
             {
-                var at = JsonPath.Property(path, "unusedPermissionDetails");
-                members = members.Concat(Unknown(unused.UnknownMembers, at)).Concat(OfActions(unused.Actions, JsonPath.Property(at, "actions")));
+                members = members.Concat(Unknown(unused.UnknownMembers, path, "unusedPermissionDetails"));
+                if (AnyUnknown(unused.Actions))
+                {
+                    members = members.Concat(OfActions(unused.Actions, JsonPath.Property(JsonPath.Property(path, "unusedPermissionDetails"), "actions")));
+                }
             }
 
             foreach (var member in members)
@@ -232,12 +236,19 @@ internal sealed record FindingReport(string? ResourceArn, IReadOnlyList<Remediat
         var entries = request.UnusedPermissions ?? [];
         for (var i = 0; i < entries.Count; i++)
         {
+            if (!AnyUnknown(entries[i]?.Actions))
+            {
+                continue;
+            }
+
             foreach (var member in OfActions(entries[i]?.Actions, JsonPath.Property(JsonPath.Item("$.unusedPermissions", i), "actions")))
             {
                 yield return member;
             }
         }
     }
+
+    private static bool AnyUnknown(IReadOnlyList<UnusedAction?>? actions) => actions?.Any(a => a?.UnknownMembers is { Count: > 0 }) == true;
 
     private static IEnumerable<string> OfActions(IReadOnlyList<UnusedAction?>? actions, string path)
     {
@@ -252,6 +263,9 @@ internal sealed record FindingReport(string? ResourceArn, IReadOnlyList<Remediat
 
     private static IEnumerable<string> Unknown(Dictionary<string, System.Text.Json.JsonElement>? members, string path) =>
         members?.Keys.Select(name => JsonPath.Property(path, name)) ?? [];
+
+    private static IEnumerable<string> Unknown(Dictionary<string, System.Text.Json.JsonElement>? members, string path, string member) =>
+        members?.Keys.Select(name => JsonPath.Property(JsonPath.Property(path, member), name)) ?? [];
 
     private static Warning Warning(string code, string path, string message) => new() { Code = code, Message = message, Path = path };
 }

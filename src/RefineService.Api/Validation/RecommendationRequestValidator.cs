@@ -75,7 +75,8 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
             .WithMessage("Each item of 'unusedPermissions' must be an object with a 'serviceNamespace'.")
             .SetValidator(new UnusedPermissionEntryValidator());
 
-        RuleForEach(request => request.FindingDetails).NotNull().WithMessage(FindingDetailValidator.NotAnObject).SetValidator(new FindingDetailValidator()!);
+        RuleFor(request => request.FindingDetails).Custom((details, context) =>
+            FindingDetailRules.Check(details, JsonPath.Rebase(context.PropertyPath, JsonPath.Root), context));
 
         RuleFor(request => request).Custom((request, context) =>
         {

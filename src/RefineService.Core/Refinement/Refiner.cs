@@ -59,28 +59,30 @@ public sealed class Refiner(ActionCatalog catalog)
         };
     }
 
-    // Walks the actions the policy allowed, once: an action reported unused was removed (by the inputs that reported it) or spared
+    // Walks the actions reported unused that the policy allowed, once: each was removed (by the inputs that reported it) or spared
     // (by its filters, or, when the effective set holds it and the recommendation still allows it, by a skipped statement).
     private UnusedActionAccount Account(UnusedActionSet unused, AllowedActions before, AllowedActions after, bool explain)
     {
-        if (!unused.HasReports)
+        if (unused.Reported is not { } reported)
         {
             return UnusedActionAccount.Empty;
         }
 
-        var removedBy = UnusedActionAccount.Sources.ToDictionary(s => s, _ => 0);
-        var sparedBy = UnusedActionAccount.Reasons.ToDictionary(r => r, _ => 0);
+        // Counted by flag value: both enums are single bytes of flags.
+        Span<int> removedBy = stackalloc int[256];
+        Span<int> sparedBy = stackalloc int[256];
         var traces = new List<UnusedActionTrace>();
-        foreach (var index in before.Indices())
+        for (var at = 0; at < reported.Count; at++)
         {
-            var reportedBy = unused.ReportedBy(index);
-            if (reportedBy == UnusedActionSource.None)
+            var index = reported.IndexAt(at);
+            if (!before.Contains(index))
             {
                 continue;
             }
 
+            var reportedBy = reported.ReportedByAt(at);
             var removed = !after.Contains(index);
-            var spared = unused.SparedBy(index);
+            var spared = reported.SparedByAt(at);
             if (!removed && spared == SpareReason.None)
             {
                 spared = SpareReason.SkipStatements;
@@ -88,17 +90,11 @@ public sealed class Refiner(ActionCatalog catalog)
 
             if (removed)
             {
-                foreach (var source in UnusedActionAccount.Sources)
-                {
-                    removedBy[source] += reportedBy.HasFlag(source) ? 1 : 0;
-                }
+                removedBy[(byte)reportedBy]++;
             }
             else
             {
-                foreach (var reason in UnusedActionAccount.Reasons)
-                {
-                    sparedBy[reason] += spared.HasFlag(reason) ? 1 : 0;
-                }
+                sparedBy[(byte)spared]++;
             }
 
             if (explain)
@@ -108,7 +104,30 @@ public sealed class Refiner(ActionCatalog catalog)
             }
         }
 
-        return new UnusedActionAccount(removedBy, sparedBy, traces);
+        return new UnusedActionAccount(
+            Totals(UnusedActionAccount.Sources, removedBy),
+            Totals(UnusedActionAccount.Reasons, sparedBy),
+            traces);
+    }
+
+    // Per flag, how many counted combinations hold it (an action reported by two inputs counts for each).
+    private static Dictionary<T, int> Totals<T>(IReadOnlyList<T> flags, ReadOnlySpan<int> byCombination)
+        where T : struct, Enum
+    {
+        var totals = new Dictionary<T, int>(flags.Count);
+        foreach (var flag in flags)
+        {
+            var bit = System.Runtime.CompilerServices.Unsafe.BitCast<T, byte>(flag);
+            var total = 0;
+            for (var combination = 1; combination < byCombination.Length; combination++)
+            {
+                total += (combination & bit) != 0 ? byCombination[combination] : 0;
+            }
+
+            totals[flag] = total;
+        }
+
+        return totals;
     }
 
     private AllowedActionCounts Summarize(AllowedActions before, AllowedActions after)

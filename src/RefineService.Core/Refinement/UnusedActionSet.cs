@@ -1,3 +1,4 @@
+using System.Buffers;
 using RefineService.Core.Catalog;
 using RefineService.Core.Policies;
 
@@ -14,8 +15,7 @@ public sealed class UnusedActionSet
     private static readonly ActionPattern[] NoPatterns = [];
 
     // Per catalog action: the inputs that report it unused (UnusedActionSource) and what spares it (SpareReason); null when nothing is reported.
-    private readonly byte[]? _reportedBy;
-    private readonly byte[]? _sparedBy;
+    private readonly ReportedActions? _reported;
     private readonly ActionPattern[] _keep;
     private readonly HashSet<string> _skipStatements;
 
@@ -24,8 +24,7 @@ public sealed class UnusedActionSet
         string[] unknownActions,
         string[] unknownServices,
         IReadOnlyList<RefinementWarning> warnings,
-        byte[]? reportedBy = null,
-        byte[]? sparedBy = null,
+        ReportedActions? reported = null,
         ActionPattern[]? keep = null,
         HashSet<string>? skipStatements = null,
         IReadOnlyList<ServiceActivity>? services = null)
@@ -34,8 +33,7 @@ public sealed class UnusedActionSet
         UnknownActions = unknownActions;
         UnknownServices = unknownServices;
         Warnings = warnings;
-        _reportedBy = reportedBy;
-        _sparedBy = sparedBy;
+        _reported = reported;
         _keep = keep ?? NoPatterns;
         _skipStatements = skipStatements ?? new HashSet<string>(StringComparer.Ordinal);
         Services = services ?? [];
@@ -66,7 +64,10 @@ public sealed class UnusedActionSet
     internal string[] UnknownServices { get; }
 
     /// <summary>Whether any input reported any catalog action unused, spared or not.</summary>
-    internal bool HasReports => _reportedBy is not null;
+    internal bool HasReports => _reported is not null;
+
+    /// <summary>The catalog actions any input reported unused, with their inputs and what spares them; null when nothing is reported.</summary>
+    internal ReportedActions? Reported => _reported;
 
     /// <summary>Resolves Access Analyzer's unused permissions; names the catalog lacks become warnings, at each permission's <see cref="UnusedServiceActions.Path"/> (by default its place in <paramref name="permissions"/>, e.g. <c>$[0].actions[2]</c>).</summary>
     public static UnusedActionSet Create(ActionCatalog catalog, IEnumerable<UnusedServiceActions> permissions)
@@ -132,7 +133,7 @@ public sealed class UnusedActionSet
         ArgumentNullException.ThrowIfNull(evidence);
         ArgumentNullException.ThrowIfNull(filters);
 
-        var reading = new Reading(catalog, filters.Cutoff);
+        using var reading = new Reading(catalog, filters.Cutoff);
         reading.Findings(evidence.Findings);
         var services = evidence.LastAccessed is { } report ? reading.Report(report) : [];
         if (evidence.UsedActions is { } used)
@@ -147,10 +148,10 @@ public sealed class UnusedActionSet
     public bool Contains(int index) => SortedIndices.Contains(Indices, index);
 
     /// <summary>The inputs that report the catalog action at <paramref name="index"/> unused (whatever spares it).</summary>
-    public UnusedActionSource ReportedBy(int index) => _reportedBy is null ? UnusedActionSource.None : (UnusedActionSource)_reportedBy[index];
+    public UnusedActionSource ReportedBy(int index) => _reported?.ReportedBy(index) ?? UnusedActionSource.None;
 
     /// <summary>What spares the catalog action at <paramref name="index"/>, reported unused, from removal (statements skipped aside, which depend on the policy).</summary>
-    public SpareReason SparedBy(int index) => _sparedBy is null ? SpareReason.None : (SpareReason)_sparedBy[index];
+    public SpareReason SparedBy(int index) => _reported?.SparedBy(index) ?? SpareReason.None;
 
     /// <summary>The first keep pattern that covers <paramref name="action"/>, as written, or null.</summary>
     public string? KeptBy(string action)
@@ -177,7 +178,8 @@ public sealed class UnusedActionSet
     }
 
     /// <summary>The inputs read one after the other into per-action flags: unused for good, or unused but within the age threshold.</summary>
-    private sealed class Reading(ActionCatalog catalog, DateTimeOffset? cutoff)
+    /// <remarks>The flags are one byte per catalog action, rented from the shared pool: a request marks whole services at once, and only the actions reported are kept.</remarks>
+    private sealed class Reading(ActionCatalog catalog, DateTimeOffset? cutoff) : IDisposable
     {
         private readonly List<int> _matches = [];
         private readonly SortedSet<string> _unknownActions = new(StringComparer.Ordinal);
@@ -187,11 +189,14 @@ public sealed class UnusedActionSet
         private byte[]? _stale;
         private byte[]? _recent;
 
+        // What spares each action, once the inputs are read.
+        private byte[]? _spared;
+
         public List<RefinementWarning> Warnings { get; } = [];
 
-        private byte[] Stale => _stale ??= new byte[catalog.Count];
+        private byte[] Stale => _stale ??= Rent();
 
-        private byte[] Recent => _recent ??= new byte[catalog.Count];
+        private byte[] Recent => _recent ??= Rent();
 
         public void Findings(IReadOnlyList<UnusedServiceActions> permissions)
         {
@@ -340,7 +345,8 @@ public sealed class UnusedActionSet
 
         public void Used(IReadOnlyList<UsedAction> used)
         {
-            var seen = new bool[catalog.Count];
+            var seen = ArrayPool<bool>.Shared.Rent(catalog.Count);
+            Array.Clear(seen, 0, catalog.Count);
             for (var u = 0; u < used.Count; u++)
             {
                 var action = used[u];
@@ -379,10 +385,12 @@ public sealed class UnusedActionSet
             }
 
             var stale = Stale;
-            for (var i = 0; i < seen.Length; i++)
+            for (var i = 0; i < catalog.Count; i++)
             {
                 stale[i] |= seen[i] ? (byte)0 : (byte)UnusedActionSource.UsedActions;
             }
+
+            ArrayPool<bool>.Shared.Return(seen);
         }
 
         public UnusedActionSet Finish(UnusedActionFilters filters, IReadOnlyList<ServiceActivity> services)
@@ -391,16 +399,16 @@ public sealed class UnusedActionSet
             var skip = new HashSet<string>(filters.SkipStatements ?? [], StringComparer.Ordinal);
             if (_stale is null && _recent is null)
             {
-                return new UnusedActionSet([], Spare(_unknownActions, keep, filters), Spare(_unknownServices, keep, filters), Warnings, null, null, keep, skip, services);
+                return new UnusedActionSet([], Spare(_unknownActions, keep, filters), Spare(_unknownServices, keep, filters), Warnings, null, keep, skip, services);
             }
 
-            var reportedBy = Stale;
-            var sparedBy = new byte[catalog.Count];
+            var reportedBy = Stale.AsSpan(0, catalog.Count);
+            var sparedBy = (_spared = Rent()).AsSpan(0, catalog.Count);
 
             // An action only a dated input reported, used within the threshold, is spared by it; another input reporting it unused wins.
             if (_recent is { } recent)
             {
-                for (var i = 0; i < recent.Length; i++)
+                for (var i = 0; i < catalog.Count; i++)
                 {
                     if (recent[i] != 0 && reportedBy[i] == 0)
                     {
@@ -420,31 +428,36 @@ public sealed class UnusedActionSet
                 }
             }
 
-            if (filters.AccessLevels is { } levels)
-            {
-                for (var i = 0; i < reportedBy.Length; i++)
-                {
-                    if (reportedBy[i] != 0 && !levels.Contains(catalog.AccessLevelOf(i)))
-                    {
-                        sparedBy[i] |= (byte)SpareReason.AccessLevels;
-                    }
-                }
-            }
-
             var indices = new List<int>();
-            var span = reportedBy.AsSpan();
-            for (var i = span.IndexOfAnyExcept((byte)0); i >= 0 && i < span.Length;)
+            for (var i = reportedBy.IndexOfAnyExcept((byte)0); i >= 0;)
             {
+                if (filters.AccessLevels is { } levels && !levels.Contains(catalog.AccessLevelOf(i)))
+                {
+                    sparedBy[i] |= (byte)SpareReason.AccessLevels;
+                }
+
                 if (sparedBy[i] == 0)
                 {
                     indices.Add(i);
                 }
 
-                var next = span[(i + 1)..].IndexOfAnyExcept((byte)0);
+                var next = reportedBy[(i + 1)..].IndexOfAnyExcept((byte)0);
                 i = next < 0 ? -1 : i + 1 + next;
             }
 
-            return new UnusedActionSet([.. indices], Spare(_unknownActions, keep, filters), Spare(_unknownServices, keep, filters), Warnings, reportedBy, sparedBy, keep, skip, services);
+            return new UnusedActionSet([.. indices], Spare(_unknownActions, keep, filters), Spare(_unknownServices, keep, filters), Warnings,
+                ReportedActions.From(reportedBy, sparedBy), keep, skip, services);
+        }
+
+        public void Dispose()
+        {
+            foreach (var flags in (byte[]?[])[_stale, _recent, _spared])
+            {
+                if (flags is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(flags);
+                }
+            }
         }
 
         // Names the catalog lacks have no access level to tell: with access levels, none is removed; a keep pattern that may cover one spares it.
@@ -459,6 +472,13 @@ public sealed class UnusedActionSet
         }
 
         private byte[] Target(bool stale) => stale ? Stale : Recent;
+
+        private byte[] Rent()
+        {
+            var flags = ArrayPool<byte>.Shared.Rent(catalog.Count);
+            Array.Clear(flags, 0, catalog.Count);
+            return flags;
+        }
 
         // A finding reports the action unused whatever its date says, unless a threshold holds the date against it.
         private bool StillUnused(DateTimeOffset? lastAccessed) => cutoff is null || UnusedActionFilters.IsStale(lastAccessed, cutoff);
