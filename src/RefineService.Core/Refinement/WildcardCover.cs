@@ -20,6 +20,8 @@ namespace RefineService.Core.Refinement;
 /// </remarks>
 internal static class WildcardCover
 {
+    private const int MaxRun = 3;
+
     /// <summary>Entries that cover every action of <paramref name="targets"/>, match no catalog action outside <paramref name="permitted"/> and no name of <paramref name="avoid"/>, in no more characters than <paramref name="prefixEntries"/>.</summary>
     /// <param name="catalog">The catalog.</param>
     /// <param name="targets">The actions to cover, ascending catalog indices.</param>
@@ -129,7 +131,11 @@ internal static class WildcardCover
     // An entry costs its text, two quotes and a comma.
     private static int Cost(string entry) => entry.Length + 3;
 
-    /// <summary>Patterns made of runs of the name's words: <c>*Run*</c>, <c>*Suffix</c>, <c>Prefix*</c>, <c>Prefix*Suffix</c>.</summary>
+    /// <summary>
+    /// Patterns made of runs of the name's words: <c>*Run*</c>, <c>*Suffix</c>, <c>Prefix*</c> of up to <see cref="MaxRun"/>
+    /// words, and <c>Prefix*Suffix</c> of up to two words each. Longer runs rarely gather several actions and would make
+    /// the candidates of a long name many (the cuts that follow shorten what is taken anyway).
+    /// </summary>
     private static IEnumerable<string> Candidates(string name)
     {
         var bounds = new List<int> { 0 };
@@ -137,7 +143,7 @@ internal static class WildcardCover
         var words = bounds.Count - 1;
         for (var a = 0; a < words; a++)
         {
-            for (var b = a + 1; b <= words; b++)
+            for (var b = a + 1; b <= Math.Min(words, a + MaxRun); b++)
             {
                 var run = name[bounds[a]..bounds[b]];
                 if (a == 0 && b == words)
@@ -158,9 +164,9 @@ internal static class WildcardCover
             }
         }
 
-        for (var p = 1; p < words; p++)
+        for (var p = 1; p < Math.Min(words, 3); p++)
         {
-            for (var q = p + 1; q < words; q++)
+            for (var q = Math.Max(p + 1, words - 2); q < words; q++)
             {
                 yield return name[..bounds[p]] + "*" + name[bounds[q]..];
             }
