@@ -6,6 +6,7 @@ using RefineService.Api.Hosting;
 using RefineService.Api.Json;
 using RefineService.Api.Limits;
 using RefineService.Api.OpenApi;
+using RefineService.Api.Playground;
 using RefineService.Api.Security;
 using RefineService.Api.Telemetry;
 using RefineService.Api.Validation;
@@ -89,8 +90,11 @@ try
     // Empty error answers (404 unknown route, 405 wrong method) become problem details too.
     app.UseStatusCodePages();
 
-    // Swagger UI at /swagger, the document at /swagger/v1/swagger.json; / redirects there.
+    // Swagger UI at /swagger, the document at /swagger/v1/swagger.json.
     app.MapOpenApiDocument();
+
+    // The playground at /, its files under /playground: a page for people that sends the API's requests and draws the answers.
+    app.MapPlayground();
 
     // The endpoint is chosen first, so that keys, rate limits and time limits apply to the API's endpoints only.
     app.UseRouting();

@@ -25,11 +25,15 @@ internal static class PolicyCommand
         var output = new Option<string>("--output", "-o") { Description = "What to write: json (the API's answer), policy, diff or steps.", DefaultValueFactory = _ => "json" };
         output.AcceptOnlyFromAmong([.. Enum.GetNames<OutputFormat>().Select(n => n.ToLowerInvariant())]);
         var exitCode = new Option<bool>("--exit-code") { Description = "Exit with 2 when changes are recommended, 0 when there is nothing to change." };
+        var used = new Option<string?>("--used") { Description = "The actions the principal used, as the API's 'usedActions' list (names, or { action, lastAccessed }): a file, or -." };
+        var lastAccessed = new Option<string?>("--last-accessed") { Description = "IAM's last accessed report as 'aws iam get-service-last-accessed-details' prints it: a file, or -." };
+        var filters = FilterOptions.Create();
 
         var command = new Command("policy", "Recommend the refined policy, as POST /v1/recommendations does.")
         {
-            policy, finding, unused, policyId, kind, updatedAt, resourceArn, wildcards, explain, output, exitCode,
+            policy, finding, unused, used, lastAccessed, policyId, kind, updatedAt, resourceArn, wildcards, explain, output, exitCode,
         };
+        filters.AddTo(command);
         command.SetAction((parsed, cancellationToken) => RefineCommand.Guarded(console, async () =>
         {
             var files = new InputFiles(console.In);
@@ -52,7 +56,19 @@ internal static class PolicyCommand
                 request["unusedPermissions"] = json is JsonObject holder && holder["unusedPermissions"] is { } list ? list.DeepClone() : json;
             }
 
-            var options = new JsonObject();
+            if (parsed.GetValue(used) is { } usedFile)
+            {
+                // The list itself, or a request holding one.
+                var json = files.Json(usedFile, "--used");
+                request["usedActions"] = json is JsonObject holder && holder["usedActions"] is { } list ? list.DeepClone() : json;
+            }
+
+            if (parsed.GetValue(lastAccessed) is { } reportFile)
+            {
+                request["lastAccessedDetails"] = files.Json(reportFile, "--last-accessed");
+            }
+
+            var options = filters.Read(parsed);
             AddIfGiven(options, "wildcards", parsed.GetValue(wildcards));
             if (parsed.GetValue(explain))
             {

@@ -3,9 +3,10 @@ using System.CommandLine;
 namespace RefineService.Cli;
 
 /// <summary>
-/// The <c>refine</c> command and its subcommands: <c>policy</c>, <c>expand</c> and <c>catalog</c>. Exit codes: 0 done
-/// (with <c>--exit-code</c>: nothing to change), 1 bad input (standard error names each fault by its JSON path, in the
-/// service's words), 2 changes recommended (only with <c>--exit-code</c>).
+/// The <c>refine</c> command and its subcommands: <c>policy</c>, <c>account</c>, <c>expand</c> and <c>catalog</c>. Exit
+/// codes: 0 done (with <c>--exit-code</c>: nothing to change), 1 bad input (standard error names each fault by its JSON
+/// path, in the service's words; for <c>account</c>, also a principal that could not be answered), 2 changes
+/// recommended (only with <c>--exit-code</c>).
 /// </summary>
 public static class RefineCommand
 {
@@ -15,6 +16,7 @@ public static class RefineCommand
         var root = new RootCommand("Refines AWS IAM policies by removing the actions IAM Access Analyzer reports as unused, keeping each policy's structure.")
         {
             PolicyCommand.Create(console),
+            AccountCommand.Create(console),
             ExpandCommand.Create(console),
             CatalogCommand.Create(console),
         };

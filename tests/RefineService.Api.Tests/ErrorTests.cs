@@ -37,17 +37,6 @@ public class ErrorTests(ApiFactory factory)
     }
 
     [Fact]
-    public async Task TheFrontPageRedirectsToSwaggerUi()
-    {
-        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-
-        using var response = await client.GetPathAsync("/");
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/swagger", response.Headers.Location?.OriginalString);
-    }
-
-    [Fact]
     public async Task SwaggerUiIsServed()
     {
         using var response = await _client.GetPathAsync("/swagger/index.html");

@@ -374,6 +374,39 @@ public class RecommendationsTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task WithExplainEachReplacedWildcardCarriesItsTrieAsNodesThatTheMermaidFlowchartDrawsToo()
+    {
+        var request = SeedRequest();
+        request["options"] = new JsonObject { ["explain"] = true };
+
+        var replaced = Single(await RecommendAsync(request)).Changes[1].Replaced[0];
+
+        var nodes = Assert.IsAssignableFrom<IReadOnlyList<Api.Contracts.TrieNode>>(replaced.TrieNodes);
+        Assert.Equal("s3:", nodes[0].Prefix);
+        Assert.Null(nodes[0].Parent);
+        Assert.All(nodes.Skip(1), node => Assert.StartsWith(nodes[node.Parent!.Value].Prefix, node.Prefix, StringComparison.OrdinalIgnoreCase));
+        Assert.All(nodes.Select((node, index) => (node, index)).Skip(1), n => Assert.True(n.node.Parent < n.index, "a parent comes before its children"));
+        Assert.Equal(replaced.With.Order(StringComparer.Ordinal), nodes.Where(n => n.Emitted is not null).Select(n => n.Emitted!).Order(StringComparer.Ordinal));
+        Assert.Contains(nodes, n => n is { Prefix: "s3:Get", Safe: false, Emitted: null });
+        Assert.Contains(nodes, n => n is { Prefix: "s3:GetObject", Safe: true, Emitted: "s3:GetObject*" });
+        foreach (var node in nodes)
+        {
+            var label = node.Emitted is null ? node.Prefix : $"{node.Prefix} ⇒ {node.Emitted}";
+            Assert.Contains($"[\"{label}\"]:::{(node.Safe ? "safe" : "unsafe")}", replaced.Trie, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task WithoutExplainNoTrieIsGiven()
+    {
+        var (_, wire) = await RecommendWithWireAsync(SeedRequest());
+
+        var replaced = Single(wire)["changes"]![1]!["replaced"]![0]!.AsObject();
+        Assert.False(replaced.ContainsKey("trie"));
+        Assert.False(replaced.ContainsKey("trieNodes"));
+    }
+
+    [Fact]
     public async Task WithWildcardsNoneAReplacedWildcardBecomesEveryKeptActionInFull()
     {
         var request = SeedRequest();

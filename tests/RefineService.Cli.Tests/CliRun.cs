@@ -22,9 +22,17 @@ public sealed class CliRun : IDisposable
     /// <summary>The seed article's finding as the AWS CLI prints get-finding-v2.</summary>
     public static string SeedFinding => Path.Combine(AppContext.BaseDirectory, "Inputs", "seed-finding.json");
 
+    /// <summary>The accounts endpoint's example request: an account's authorization details and its principals' findings.</summary>
+    public static JsonObject ExampleAccount() =>
+        JsonNode.Parse(System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Inputs", "example-account.json")))!.AsObject();
+
+    /// <summary>A path in the test's folder that nothing is written to yet.</summary>
+    public string PathOf(string name) => Path.Combine(_folder, name);
+
     public string File(string name, string text)
     {
         var path = Path.Combine(_folder, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         System.IO.File.WriteAllText(path, text);
         return path;
     }

@@ -139,6 +139,28 @@ public sealed class RefineCliTests : IDisposable
     }
 
     [Fact]
+    public async Task UsedActionsAndFiltersGiveWhatTheApiGivesForTheSameRequest()
+    {
+        var request = CliRun.SeedRequest();
+        request.Remove("unusedPermissions");
+        request["usedActions"] = new JsonArray("s3:GetObject", new JsonObject { ["action"] = "lambda:InvokeFunction", ["lastAccessed"] = "2024-01-01T00:00:00Z" });
+        request["options"] = new JsonObject { ["unusedForDays"] = 90, ["asOf"] = "2024-06-01T00:00:00Z", ["keep"] = new JsonArray("s3:List*"), ["accessLevels"] = new JsonArray("Read", "List") };
+        await using var service = new WebApplicationFactory<RecommendationRequest>().WithWebHostBuilder(host => host.UseSetting("Serilog:MinimumLevel:Default", "Warning"));
+        using var client = service.CreateClient();
+        using var response = await client.PostAsJsonAsync("/v1/recommendations", request, TestContext.Current.CancellationToken);
+        var api = Json(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        var cli = await CliRun.InProcessAsync(
+        [
+            "policy", _run.SeedPolicy, "--used", _run.File("used.json", request["usedActions"]!.ToJsonString()),
+            "--unused-for-days", "90", "--as-of", "2024-06-01T00:00:00Z", "--keep", "s3:List*", "--access-level", "Read", "--access-level", "List", "-o", "policy",
+        ]);
+
+        Assert.Equal(0, cli.ExitCode);
+        Assert.True(JsonNode.DeepEquals(api["recommendations"]![0]!["recommendedPolicy"], Json(cli.Out)), cli.Out);
+    }
+
+    [Fact]
     public async Task APolicyWithAFaultIsBadInputReportedAtItsPathInTheServicesWords()
     {
         var policy = _run.File("bad.json", """{ "Version": "2012-10-17", "Statement": [{ "Effect": "Permit", "Action": "s3 Get", "Resource": "*" }] }""");

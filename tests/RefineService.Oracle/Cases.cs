@@ -248,8 +248,8 @@ public static class Cases
         };
     }
 
-    /// <summary>Sometimes the actions seen used (names, patterns, dated or not), sometimes IAM's last accessed report of some services the policy allows.</summary>
-    private static JsonObject Activity(bool[] allowed, List<string> services, Random random)
+    /// <summary>Sometimes the actions seen used (names, patterns, dated or not), sometimes IAM's last accessed report of some services the policy allows (<paramref name="allowed"/>, in <paramref name="services"/>).</summary>
+    public static JsonObject Activity(bool[] allowed, List<string> services, Random random)
     {
         var activity = new JsonObject();
         if (random.Next(4) == 0)
@@ -321,8 +321,8 @@ public static class Cases
         return activity;
     }
 
-    /// <summary>Sometimes an age threshold, a keep list, access levels or statements to skip, in any combination.</summary>
-    private static JsonObject Filters(JsonObject policy, bool[] allowed, Random random)
+    /// <summary>Sometimes an age threshold, a keep list, access levels or statements to skip (of <paramref name="policy"/>'s Sids), in any combination.</summary>
+    public static JsonObject Filters(JsonObject policy, bool[] allowed, Random random)
     {
         var filters = new JsonObject();
         if (random.Next(3) == 0)

@@ -97,7 +97,9 @@ public sealed class UnusedActions
     /// </summary>
     public static UnusedActions Common(OracleCatalog catalog, IReadOnlyList<UnusedActions> sets)
     {
-        var common = new UnusedActions(catalog);
+        // The filters are the request's, the same for every set: what one spares or skips, all do.
+        var common = new UnusedActions(catalog) { SkipStatements = sets[0].SkipStatements, _levels = sets[0]._levels };
+        common._keep.AddRange(sets[0]._keep);
         common._wholeServices.UnionWith(sets[0]._wholeServices);
         foreach (var set in sets.Skip(1))
         {

@@ -12,12 +12,15 @@ public sealed record AccountRecommendationRequest : ContractObject
     /// <summary>Whole GetFindingV2 answers, one per principal to refine, each naming its role or user by <c>resource</c>; the answer follows their order.</summary>
     public IReadOnlyList<Finding?>? Findings { get; init; }
 
+    /// <summary>Activity data per principal, keyed by its ARN: the actions it used and IAM's last accessed report, as <c>/v1/recommendations</c> takes them. Combined with the principal's findings if it has any; a principal with activity data and no finding is answered after those with findings, in this list's order.</summary>
+    public IReadOnlyList<PrincipalActivity?>? Activity { get; init; }
+
     /// <summary>How to refine, applied to every principal; every field has a default.</summary>
     public AccountRecommendationOptions? Options { get; init; }
 }
 
 /// <summary>Options of an account's refinement.</summary>
-public sealed record AccountRecommendationOptions : ContractObject
+public sealed record AccountRecommendationOptions : ContractObject, IUnusedActionFilterOptions
 {
     /// <summary>As for <c>/v1/recommendations</c>: <c>prefix</c> (default) or <c>none</c>.</summary>
     [JsonConverter(typeof(WildcardModeConverter))]
@@ -28,4 +31,20 @@ public sealed record AccountRecommendationOptions : ContractObject
 
     /// <summary>Whether each policy's recommendation also carries its <c>recommendedPolicy</c> and <c>unifiedDiff</c>, exactly as <c>/v1/recommendations</c> gives them. Default false: the steps already hold every recommended document, and an account's diffs are most of a large answer.</summary>
     public bool? Details { get; init; }
+
+    /// <summary>As for <c>/v1/recommendations</c>, for every principal: an action counts as unused only if never used, or last used more than this many days before <c>asOf</c>, whatever input dates it (1 to 3650).</summary>
+    /// <example>90</example>
+    public int? UnusedForDays { get; init; }
+
+    /// <summary>The instant <c>unusedForDays</c> counts back from, as a timestamp; default: now, the same instant for every principal.</summary>
+    public AwsTimestamp? AsOf { get; init; }
+
+    /// <summary>As for <c>/v1/recommendations</c>: action patterns never removed from any principal's policies, own or shared.</summary>
+    public IReadOnlyList<string?>? Keep { get; init; }
+
+    /// <summary>As for <c>/v1/recommendations</c>: remove only unused actions of these access levels, from every policy.</summary>
+    public IReadOnlyList<string?>? AccessLevels { get; init; }
+
+    /// <summary>The <c>Sid</c>s of statements copied unchanged, in every policy the account's answer refines (a principal's own and the shared ones).</summary>
+    public IReadOnlyList<string?>? SkipStatements { get; init; }
 }

@@ -8,7 +8,7 @@ public sealed record AccountRecommendationResponse
     /// <summary>The version of the action catalog the refinement used.</summary>
     public required string CatalogVersion { get; init; }
 
-    /// <summary>One answer per finding of the request, in the same order.</summary>
+    /// <summary>One answer per finding of the request, in the same order, then one per principal of <c>activity</c> that has no finding.</summary>
     public required IReadOnlyList<PrincipalRecommendation> Principals { get; init; }
 
     /// <summary>Policies attached to several principals (or to a group), each refined once for all of them.</summary>
@@ -44,7 +44,7 @@ public sealed record PrincipalRecommendation
     /// <example>arn:aws:iam::123456789012:role/my-role</example>
     public required string? PrincipalArn { get; init; }
 
-    /// <summary>The finding's <c>id</c>.</summary>
+    /// <summary>The finding's <c>id</c>; null for a principal answered from its activity data alone.</summary>
     public required string? FindingId { get; init; }
 
     /// <summary>The result in the exact shape of GetFindingRecommendation: steps for each of the principal's own policies that changes (inline ones by name, attached ones by ARN), or <c>FAILED</c> with an error saying why this principal could not be answered.</summary>
@@ -58,6 +58,9 @@ public sealed record PrincipalRecommendation
 
     /// <summary>What to do about findings no policy change resolves (an unused role, key or password).</summary>
     public required IReadOnlyList<Remediation> Remediations { get; init; }
+
+    /// <summary>With a last accessed report for this principal (<c>activity[].lastAccessedDetails</c>): what it could tell about each of its services, as <c>/v1/recommendations</c> says it.</summary>
+    public IReadOnlyList<LastAccessedService>? LastAccessedServices { get; init; }
 
     /// <summary>Things to know about this principal, each at its JSON path in the request.</summary>
     public required IReadOnlyList<Warning> Warnings { get; init; }

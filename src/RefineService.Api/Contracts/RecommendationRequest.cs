@@ -68,7 +68,7 @@ public sealed record PolicyInput : ContractObject
 }
 
 /// <summary>Options of a refinement.</summary>
-public sealed record RecommendationOptions : ContractObject
+public sealed record RecommendationOptions : ContractObject, IUnusedActionFilterOptions
 {
     /// <summary>How a wildcard that covers unused actions is rewritten: <c>prefix</c> (default) by its shortest safe prefixes such as <c>s3:GetObject*</c>, <c>none</c> by every kept action in full, <c>compact</c> by the same prefixes cut to the fewest characters that start the same catalog actions (fewer characters; likelier to match actions AWS adds later).</summary>
     [JsonConverter(typeof(WildcardModeConverter))]

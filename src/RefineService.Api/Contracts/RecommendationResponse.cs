@@ -159,6 +159,28 @@ public sealed record Replacement
     /// <summary>With <c>options.explain</c>, the trie that chose the replacements as a Mermaid <c>flowchart</c>: one node per candidate prefix visited, classes <c>safe</c> and <c>unsafe</c>, the emitted ones also <c>emitted</c>. Absent otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Trie { get; init; }
+
+    /// <summary>With <c>options.explain</c>, the same trie as data, to draw it from: its nodes in the order visited, each parent before its children. Absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<TrieNode>? TrieNodes { get; init; }
+}
+
+/// <summary>One node of the trie that chose a wildcard's replacements.</summary>
+public sealed record TrieNode
+{
+    /// <summary>The candidate prefix, e.g. <c>s3:GetObject</c>.</summary>
+    public required string Prefix { get; init; }
+
+    /// <summary>The index of its parent in <c>trieNodes</c>; absent for the root.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Parent { get; init; }
+
+    /// <summary>Whether every catalog action it covers is kept, so that it may be written as a prefix.</summary>
+    public required bool Safe { get; init; }
+
+    /// <summary>The entry written for it, if one was: its prefix with <c>*</c>, or an action in full (an unsafe node whose action a longer unused one extends).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Emitted { get; init; }
 }
 
 /// <summary>Counts of catalog actions the policy's Allow statements allow.</summary>

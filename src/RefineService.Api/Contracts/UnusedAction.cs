@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 namespace RefineService.Api.Contracts;
 
 /// <summary>One unused action as Access Analyzer writes it; in <c>unusedPermissions</c> its name alone may stand for it.</summary>
-[JsonConverter(typeof(UnusedActionConverter))]
-public sealed record UnusedAction
+[JsonConverter(typeof(ActionItemConverter<UnusedAction>))]
+public sealed record UnusedAction : IActionItem<UnusedAction>
 {
     /// <summary>The action name without the service prefix, e.g. <c>GetBucketPolicy</c>.</summary>
     public string? Action { get; init; }
@@ -19,6 +19,9 @@ public sealed record UnusedAction
     /// <summary>How the action was written: a name, an object, or neither (then the validator says what it should be).</summary>
     [JsonIgnore]
     internal UnusedActionForm Form { get; init; }
+
+    static UnusedAction IActionItem<UnusedAction>.Create(string? action, AwsTimestamp? lastAccessed, IReadOnlyList<string>? unknownMembers, UnusedActionForm form) =>
+        new() { Action = action, LastAccessed = lastAccessed, UnknownMembers = unknownMembers, Form = form };
 }
 
 /// <summary>How an unused action was written in a request.</summary>

@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 namespace RefineService.Api.Contracts;
 
 /// <summary>One item of <c>usedActions</c>: an action or pattern the principal used, written as its name or as <c>{ "action", "lastAccessed" }</c>.</summary>
-[JsonConverter(typeof(UsedActionConverter))]
-public sealed record UsedAction
+[JsonConverter(typeof(ActionItemConverter<UsedAction>))]
+public sealed record UsedAction : IActionItem<UsedAction>
 {
     /// <summary>The action, with its service prefix, as CloudTrail-derived tools write it, e.g. <c>s3:GetObject</c>; <c>*</c> and <c>?</c> allowed.</summary>
     /// <example>s3:GetObject</example>
@@ -20,4 +20,7 @@ public sealed record UsedAction
     /// <summary>How the item was written: a name, an object, or neither (then the validator says what it should be).</summary>
     [JsonIgnore]
     internal UnusedActionForm Form { get; init; }
+
+    static UsedAction IActionItem<UsedAction>.Create(string? action, AwsTimestamp? lastAccessed, IReadOnlyList<string>? unknownMembers, UnusedActionForm form) =>
+        new() { Action = action, LastAccessed = lastAccessed, UnknownMembers = unknownMembers, Form = form };
 }

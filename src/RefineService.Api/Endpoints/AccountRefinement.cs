@@ -15,13 +15,13 @@ namespace RefineService.Api.Endpoints;
 /// </summary>
 internal sealed class AccountRefinement
 {
-    private const string FindingRoot = "$.finding";
-
     private readonly ActionCatalog _catalog;
     private readonly Refiner _refiner;
     private readonly TimeProvider _clock;
     private readonly AccountAuthorization _account;
     private readonly bool _details;
+    private readonly UnusedActionFilters _filters;
+    private readonly IReadOnlyList<Warning> _warnings;
     private readonly Lazy<FindingRead>[] _findings;
     private readonly Dictionary<string, Lazy<SharedRefinement>> _shared = new(StringComparer.Ordinal);
     private readonly List<string> _sharedOrder = [];
@@ -44,14 +44,17 @@ internal sealed class AccountRefinement
         _details = request.Options?.Details ?? false;
         _account = new AccountAuthorization(request.AuthorizationDetails!, "$.authorizationDetails", request.Options?.Wildcards ?? WildcardMode.Prefix, request.Options?.Explain ?? false);
 
+        // The same filters for every principal, the age threshold counted back from one instant.
+        _filters = RecommendationInputs.Filters(request.Options, clock.GetUtcNow());
+
         // Each finding is read when its principal, or a shared policy of it, is first answered: the first line need not wait for them all.
-        var findings = request.Findings ?? [];
-        _findings = [.. findings.Select((finding, i) => new Lazy<FindingRead>(() => Read(finding!, JsonPath.Item("$.findings", i)), LazyThreadSafetyMode.ExecutionAndPublication))];
+        var subjects = Subjects(request);
+        _findings = [.. subjects.Select(subject => new Lazy<FindingRead>(() => Read(subject), LazyThreadSafetyMode.ExecutionAndPublication))];
         _createdPerPrincipal = new int[_findings.Length];
         _createdWithShared = new int[_findings.Length];
 
         // A shared policy is refined for the principals of the request, and offered only when every one it applies to is among them.
-        var inRequest = findings.Select((finding, i) => (Arn: finding?.Resource, Read: _findings[i])).Where(f => _account.Find(f.Arn) is not null)
+        var inRequest = subjects.Select((subject, i) => (subject.Arn, Read: _findings[i])).Where(f => _account.Find(f.Arn) is not null)
             .GroupBy(f => _account.Find(f.Arn)!.Arn, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.Select(f => f.Read).ToList(), StringComparer.OrdinalIgnoreCase);
         foreach (var (policy, principals) in _account.SharedPolicies())
@@ -62,6 +65,11 @@ internal sealed class AccountRefinement
                 _shared[policy.Id] = new Lazy<SharedRefinement>(() => Share(policy, principals, inRequest), LazyThreadSafetyMode.ExecutionAndPublication);
             }
         }
+
+        // A Sid to skip that no policy of the principals asked about has skips nothing: a typo must not pass unseen.
+        var documents = subjects.Select(s => _account.Find(s.Arn)).OfType<AccountPrincipal>().Distinct()
+            .SelectMany(p => p.Own.Concat(p.FromGroups)).Select(h => h.Policy?.Document).OfType<PolicyDocument>();
+        _warnings = [.. _account.Warnings, .. RecommendationInputs.UnknownStatements(request.Options?.SkipStatements, documents, "the principals' policies")];
     }
 
     /// <summary>How many principals the request asks about.</summary>
@@ -71,7 +79,7 @@ internal sealed class AccountRefinement
     public string CatalogVersion => _catalog.Version;
 
     /// <summary>Warnings about the request as a whole.</summary>
-    public IReadOnlyList<Warning> Warnings => _account.Warnings;
+    public IReadOnlyList<Warning> Warnings => _warnings;
 
     /// <summary>The answer for the request's finding <paramref name="index"/>.</summary>
     public PrincipalRecommendation Answer(int index, CancellationToken cancellationToken)
@@ -88,12 +96,13 @@ internal sealed class AccountRefinement
         if (failure is null && principal is not null)
         {
             warnings.AddRange(principal.Own.Concat(principal.FromGroups).Select(h => h.Warning).OfType<Warning>());
-            failure = principal.Own.Concat(principal.FromGroups).Select(h => h.Failure).FirstOrDefault(f => f is not null) ?? TooMuchWork(principal, finding.Unused);
+            failure = principal.Own.Concat(principal.FromGroups).Select(h => h.Failure).FirstOrDefault(f => f is not null) ?? TooMuchWork(principal, finding);
         }
 
         if (failure is null && principal is not null)
         {
             var findingWarnings = finding.Unused.Warnings.Select(w => RecommendationResults.Warning(w, w.Path)).ToList();
+
             foreach (var policy in principal.Own.Select(h => h.Policy).OfType<PolicyToRefine>())
             {
                 var result = _refiner.Refine(policy.Document, finding.Unused, policy.Options, cancellationToken);
@@ -141,6 +150,7 @@ internal sealed class AccountRefinement
             Recommendations = failure is null ? recommendations : [],
             AfterSharedRefinements = afterShared,
             Remediations = finding.Report.Remediations,
+            LastAccessedServices = finding.HasReport ? RecommendationResults.LastAccessedServices(finding.Unused.Services) : null,
             Warnings = warnings,
         };
     }
@@ -166,35 +176,85 @@ internal sealed class AccountRefinement
         };
     }
 
-    private FindingRead Read(Finding finding, string path)
+    // The findings in order, then the principals with activity data and no finding, in theirs; each with its activity data.
+    private static List<Subject> Subjects(AccountRecommendationRequest request)
     {
-        // The finding is read as /v1/recommendations reads a request's 'finding', then its paths are put where it is.
-        var request = new RecommendationRequest { Finding = finding };
+        var activity = request.Activity ?? [];
+        var byArn = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < activity.Count; i++)
+        {
+            byArn.TryAdd(activity[i]!.PrincipalArn!, i);
+        }
+
+        var subjects = new List<Subject>();
+        var findings = request.Findings ?? [];
+        var answered = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var arn = findings[i]!.Resource;
+            var at = arn is not null && byArn.TryGetValue(arn, out var index) ? index : -1;
+            subjects.Add(new Subject(arn, findings[i], JsonPath.Item("$.findings", i), at < 0 ? null : activity[at], at < 0 ? null : JsonPath.Item("$.activity", at)));
+            if (arn is not null)
+            {
+                answered.Add(arn);
+            }
+        }
+
+        for (var i = 0; i < activity.Count; i++)
+        {
+            if (!answered.Contains(activity[i]!.PrincipalArn!))
+            {
+                subjects.Add(new Subject(activity[i]!.PrincipalArn, null, null, activity[i], JsonPath.Item("$.activity", i)));
+            }
+        }
+
+        return subjects;
+    }
+
+    private FindingRead Read(Subject subject)
+    {
+        // The finding and activity data are read as /v1/recommendations reads a request's, then their paths are put where they are.
+        var request = new RecommendationRequest
+        {
+            Finding = subject.Finding,
+            ResourceArn = subject.Finding is null ? subject.Arn : null,
+            UsedActions = subject.Activity?.UsedActions,
+            LastAccessedDetails = subject.Activity?.LastAccessedDetails,
+        };
+        string At(string path) => subject.At(path);
         var report = FindingReport.Read(request);
         report = report with
         {
-            Remediations = [.. report.Remediations.Select(r => r with { Path = At(r.Path, path) })],
+            Remediations = [.. report.Remediations.Select(r => r with { Path = At(r.Path) })],
             // An account's finding without its principal fails on its own account (PrincipalMissing).
-            Warnings = [.. report.Warnings.Where(w => w.Code != FindingReport.Codes.ResourceArnMissing).Select(w => w with { Path = At(w.Path, path) })],
+            Warnings = [.. report.Warnings.Where(w => w.Code != FindingReport.Codes.ResourceArnMissing).Select(w => w with { Path = At(w.Path) })],
         };
-        var permissions = RecommendationInputs.UnusedActions(request).Select(p => p with { Path = At(p.Path!, path) }).ToList();
-        var unused = UnusedActionSet.Create(_catalog, permissions);
-        var principal = _account.Find(finding.Resource);
-        var failure = finding.Resource is null
-            ? new RecommendationError { Code = AccountAuthorization.Codes.PrincipalMissing, Message = $"The finding at {path} names no principal ('resource'), so it cannot be matched with the account's roles and users." }
+        var permissions = RecommendationInputs.UnusedActions(request).Select(p => p with { Path = At(p.Path!) }).ToList();
+        var evidence = RecommendationInputs.Evidence(request, permissions);
+        evidence = evidence with
+        {
+            UsedActions = evidence.UsedActions?.Select(u => u with { Path = At(u.Path!) }).ToList(),
+            LastAccessed = evidence.LastAccessed is { } lastAccessed
+                ? lastAccessed with { Services = [.. lastAccessed.Services.Select(r => r with { Path = At(r.Path!) })] }
+                : null,
+        };
+        var unused = UnusedActionSet.Create(_catalog, evidence, _filters);
+        var principal = _account.Find(subject.Arn);
+        var arnPath = subject.Finding is null ? JsonPath.Property(subject.ActivityPath!, "principalArn") : JsonPath.Property(subject.FindingPath!, "resource");
+        var failure = subject.Arn is null
+            ? new RecommendationError { Code = AccountAuthorization.Codes.PrincipalMissing, Message = $"The finding at {subject.FindingPath} names no principal ('resource'), so it cannot be matched with the account's roles and users." }
             : principal is null
-                ? new RecommendationError { Code = AccountAuthorization.Codes.PrincipalNotInAuthorizationDetails, Message = $"'{finding.Resource}' ({JsonPath.Property(path, "resource")}) is not a role or user of 'authorizationDetails': check that the details are of the finding's account, and whole." }
+                ? new RecommendationError { Code = AccountAuthorization.Codes.PrincipalNotInAuthorizationDetails, Message = $"'{subject.Arn}' ({arnPath}) is not a role or user of 'authorizationDetails': check that the details are of the {(subject.Finding is null ? "activity data's" : "finding's")} account, and whole." }
                 : null;
-        return new FindingRead(finding.Resource, finding.Id, report, unused, principal, failure);
+        return new FindingRead(subject.Arn, subject.Finding?.Id, report, unused, principal, failure, subject.Activity?.LastAccessedDetails is not null, subject.Activity?.UsedActions);
     }
 
-    private static string At(string path, string findingPath) =>
-        path.StartsWith(FindingRoot, StringComparison.Ordinal) ? findingPath + path[FindingRoot.Length..] : path;
-
     // The work bound of /v1/recommendations, per principal: its documents' patterns and its unused actions.
-    private RecommendationError? TooMuchWork(AccountPrincipal principal, UnusedActionSet unused)
+    private RecommendationError? TooMuchWork(AccountPrincipal principal, FindingRead finding)
     {
-        var examined = principal.Own.Select(h => h.Policy).OfType<PolicyToRefine>().Sum(p => ExaminedActions.OfDocument(_catalog, p.Document));
+        var patterns = (finding.UsedActions ?? []).Select(u => u?.Action).Concat(_filters.Keep ?? []).OfType<string>();
+        var examined = principal.Own.Select(h => h.Policy).OfType<PolicyToRefine>().Sum(p => ExaminedActions.OfDocument(_catalog, p.Document))
+            + patterns.Sum(p => ExaminedActions.OfPattern(_catalog, p));
         return examined > RequestLimits.MaxExaminedActions
             ? new RecommendationError { Code = AccountAuthorization.Codes.TooMuchWork, Message = ExaminedActions.TooMany(_catalog, examined, RequestLimits.MaxExaminedActions) }
             : null;
@@ -243,7 +303,22 @@ internal sealed class AccountRefinement
         });
     }
 
-    private sealed record FindingRead(string? Arn, string? Id, FindingReport Report, UnusedActionSet Unused, AccountPrincipal? Principal, RecommendationError? Failure);
+    private sealed record FindingRead(
+        string? Arn, string? Id, FindingReport Report, UnusedActionSet Unused, AccountPrincipal? Principal, RecommendationError? Failure, bool HasReport, IReadOnlyList<Contracts.UsedAction?>? UsedActions);
+
+    // One principal to answer: its finding (with the finding's path), its activity data (with that entry's path), or both.
+    private sealed record Subject(string? Arn, Finding? Finding, string? FindingPath, PrincipalActivity? Activity, string? ActivityPath)
+    {
+        // A path of the request read as /v1/recommendations reads it, put where the account's request holds it.
+        public string At(string path) =>
+            Under(path, "$.finding", FindingPath) ?? Under(path, "$.usedActions", ActivityPath is null ? null : JsonPath.Property(ActivityPath, "usedActions"))
+            ?? Under(path, "$.lastAccessedDetails", ActivityPath is null ? null : JsonPath.Property(ActivityPath, "lastAccessedDetails")) ?? path;
+
+        private static string? Under(string path, string root, string? to) =>
+            to is not null && path.StartsWith(root, StringComparison.Ordinal) && (path.Length == root.Length || path[root.Length] is '.' or '[')
+                ? to + path[root.Length..]
+                : null;
+    }
 
     private sealed record SharedRefinement(PolicyToRefine? Policy, bool Offered, SharedPolicyRecommendation Recommendation);
 }

@@ -29,7 +29,9 @@ public static class AccountsApi
             .WithSummary("Recommend refined policies for every principal of an account")
             .WithDescription(
                 "Takes the output of `aws iam get-account-authorization-details` and the GetFindingV2 answers of the account's principals, " +
-                "and answers each finding, in order, as `/v1/recommendations` answers that principal's own policies (`findingRecommendation` in GetFindingRecommendation's shape, " +
+                "or their activity data (`activity`: per principal ARN, its `usedActions` and IAM's `lastAccessedDetails`), or both; " +
+                "the filters of `/v1/recommendations` (`unusedForDays`, `asOf`, `keep`, `accessLevels`, `skipStatements`) apply to every principal. " +
+                "It answers each finding, in order, then each principal with activity data alone, as `/v1/recommendations` answers that principal's own policies (`findingRecommendation` in GetFindingRecommendation's shape, " +
                 "and the per-policy recommendations without `recommendedPolicy` and `unifiedDiff` unless `options.details`). " +
                 "Group policies, permissions boundaries and trust policies are never rewritten for one principal; a customer-managed or group policy that several principals hold " +
                 "is refined once in `sharedPolicies`, removing only what every one of them has unused. A principal that cannot be answered gets `FAILED` with its reason; the others are answered. " +

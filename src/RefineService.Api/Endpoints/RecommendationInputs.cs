@@ -96,7 +96,7 @@ internal static class RecommendationInputs
         request.LastAccessedDetails is { } report ? Report(report) : null);
 
     /// <summary>What spares unused actions; the age threshold counts back from <c>options.asOf</c>, or from <paramref name="now"/>.</summary>
-    public static UnusedActionFilters Filters(RecommendationOptions? options, DateTimeOffset now) => options is null ? UnusedActionFilters.None : new(
+    public static UnusedActionFilters Filters(IUnusedActionFilterOptions? options, DateTimeOffset now) => options is null ? UnusedActionFilters.None : new(
         options.UnusedForDays,
         options.AsOf?.Value ?? now,
         options.Keep?.Select(k => k!).ToList(),
@@ -104,22 +104,25 @@ internal static class RecommendationInputs
         options.SkipStatements?.Select(s => s!).ToList());
 
     /// <summary>A warning for each <c>Sid</c> of <c>options.skipStatements</c> that no statement of the request's policies has: a typo would otherwise skip nothing, silently.</summary>
-    public static IEnumerable<Warning> UnknownStatements(RecommendationRequest request)
+    public static IEnumerable<Warning> UnknownStatements(RecommendationRequest request) =>
+        UnknownStatements(request.Options?.SkipStatements, (request.Options?.SkipStatements?.Count ?? 0) == 0 ? [] : Policies(request).Select(p => p.Document), "the request's policies");
+
+    /// <summary>A warning for each of <paramref name="skip"/> that no statement of <paramref name="documents"/> (<paramref name="whose"/>) has.</summary>
+    public static IEnumerable<Warning> UnknownStatements(IReadOnlyList<string?>? skip, IEnumerable<PolicyDocument> documents, string whose)
     {
-        var skip = request.Options?.SkipStatements ?? [];
-        if (skip.Count == 0)
+        if (skip is not { Count: > 0 })
         {
             return [];
         }
 
-        var sids = Policies(request).SelectMany(p => p.Document.Statements).Select(s => s.Sid).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var sids = documents.SelectMany(d => d.Statements).Select(s => s.Sid).OfType<string>().ToHashSet(StringComparer.Ordinal);
         return skip.Select((sid, i) => (Sid: sid!, Path: JsonPath.Item("$.options.skipStatements", i)))
             .Where(s => !sids.Contains(s.Sid))
             .Select(s => new Warning
             {
                 Code = FindingReport.Codes.UnknownStatement,
                 Path = s.Path,
-                Message = $"No statement of the request's policies has the Sid '{s.Sid}', so it skips nothing (a Sid is compared as written, case included).",
+                Message = $"No statement of {whose} has the Sid '{s.Sid}', so it skips nothing (a Sid is compared as written, case included).",
             })
             .ToList();
     }

@@ -149,8 +149,16 @@ internal static class RecommendationResults
         Status = change.Status,
         Removed = change.Removed,
         Added = change.Added,
-        Replaced = [.. change.Replaced.Select(r => new Replacement { Entry = r.Entry, With = r.With, Trie = r.Trie })],
+        Replaced = [.. change.Replaced.Select(r => new Replacement { Entry = r.Entry, With = r.With, Trie = r.Trie, TrieNodes = TrieNodes(r.TrieNodes) })],
         Redundant = [.. change.Redundant.Select(r => new CoveredEntry { Entry = r.Entry, CoveredBy = r.CoveredBy })],
         WrittenAsNotAction = change.WrittenAsNotAction,
     };
+
+    private static List<Contracts.TrieNode>? TrieNodes(IReadOnlyList<Core.Refinement.TrieNode>? nodes) => nodes?.Select(n => new Contracts.TrieNode
+    {
+        Prefix = n.Prefix,
+        Parent = n.Parent >= 0 ? n.Parent : null,
+        Safe = n.Safe,
+        Emitted = n.Emitted,
+    }).ToList();
 }

@@ -84,9 +84,6 @@ public static class OpenApiExtensions
     {
         app.UseSwagger();
         app.UseSwaggerUI(ui => ui.DocumentTitle = "RefineService");
-
-        // The service's front page is its documentation.
-        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
         return app;
     }
 }

@@ -17,10 +17,13 @@ public static class RequestExamples
     /// <summary>The example file <paramref name="name"/> as JSON.</summary>
     public static JsonNode Load(string name)
     {
-        using var stream = typeof(RequestExamples).Assembly.GetManifestResourceStream($"RefineService.Api.Examples.{name}")
-            ?? throw new InvalidOperationException($"The example '{name}' is not embedded.");
+        using var stream = Open(name) ?? throw new InvalidOperationException($"The example '{name}' is not embedded.");
         return JsonNode.Parse(stream)!;
     }
+
+    /// <summary>The example file <paramref name="name"/> as it is written, or null when there is none of that name.</summary>
+    public static Stream? Open(string name) =>
+        typeof(RequestExamples).Assembly.GetManifestResourceStream($"RefineService.Api.Examples.{name}");
 
     /// <summary>Shows the example file <paramref name="name"/> as the request body's example in the OpenAPI document.</summary>
     public static RouteHandlerBuilder WithRequestExample(this RouteHandlerBuilder builder, string name, string? summary = null) =>

@@ -17,7 +17,7 @@ internal sealed class AccountRecommendationRequestValidator : AbstractValidator<
     public AccountRecommendationRequestValidator()
     {
         RuleFor(request => request).Custom(ContractRules.RefuseUnknownMembers);
-        RuleFor(request => request.Options!).Custom(ContractRules.RefuseUnknownMembers).When(request => request.Options is not null);
+        RuleFor(request => request.Options!).SetValidator(new RecommendationOptionsValidator<AccountRecommendationOptions>()).When(request => request.Options is not null);
 
         RuleFor(request => request.AuthorizationDetails)
             .NotNull()
@@ -26,7 +26,13 @@ internal sealed class AccountRecommendationRequestValidator : AbstractValidator<
 
         RuleFor(request => request.Findings)
             .NotEmpty()
-            .WithMessage("Give 'findings': the GetFindingV2 answers of the principals to refine, each naming its role or user in 'resource'.");
+            .WithMessage("Give 'findings': the GetFindingV2 answers of the principals to refine, each naming its role or user in 'resource' (or their activity data in 'activity').")
+            .When(request => request.Activity is not { Count: > 0 });
+        RuleForEach(request => request.Activity)
+            .NotNull()
+            .WithMessage("Each item of 'activity' is an object: the principal's 'principalArn', with its 'usedActions', its 'lastAccessedDetails', or both.")
+            .SetValidator(new PrincipalActivityValidator()!);
+        RuleFor(request => request.Activity).Custom(RefuseTwice).When(request => request.Activity is not null);
         RuleForEach(request => request.Findings)
             .NotNull()
             .WithMessage("Each item of 'findings' is a whole GetFindingV2 answer, an object.")
@@ -40,6 +46,20 @@ internal sealed class AccountRecommendationRequestValidator : AbstractValidator<
                     $"At most {RequestLimits.MaxUnusedActions:N0} unused actions can be read per finding; this one lists {unused:N0}.")));
             }
         });
+    }
+
+    // A principal named twice is refused: which entry counts would be a guess.
+    private static void RefuseTwice(IReadOnlyList<PrincipalActivity?>? activity, ValidationContext<AccountRecommendationRequest> context)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < (activity?.Count ?? 0); i++)
+        {
+            if (activity![i]?.PrincipalArn is { } arn && !seen.TryAdd(arn, i))
+            {
+                context.AddFailure(new ValidationFailure(JsonPath.Property(JsonPath.Item("$.activity", i), "principalArn"),
+                    string.Create(CultureInfo.InvariantCulture, $"'{arn}' has activity data at $.activity[{seen[arn]}] already; give each principal's in one entry.")));
+            }
+        }
     }
 
     // Pages must be whole, and their timestamps readable; the rest is read per principal.

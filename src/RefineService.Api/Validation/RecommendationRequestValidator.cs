@@ -39,13 +39,13 @@ internal sealed class RecommendationRequestValidator : AbstractValidator<Recomme
             .NotNull()
             .WithMessage("'policyId', 'policyKind' and 'policyUpdatedAt' describe the single 'policy'; with 'policies', give each policy its 'id', 'kind' and 'updatedAt'.")
             .When(request => request.Policies is not null && (request.PolicyId is not null || request.PolicyKind is not null || request.PolicyUpdatedAt is not null));
-        RuleFor(request => request.Options!).SetValidator(new RecommendationOptionsValidator()).When(request => request.Options is not null);
+        RuleFor(request => request.Options!).SetValidator(new RecommendationOptionsValidator<RecommendationOptions>()).When(request => request.Options is not null);
         RuleFor(request => request.LastAccessedDetails!).SetValidator(new LastAccessedDetailsValidator()).When(request => request.LastAccessedDetails is not null);
         RuleFor(request => request.UsedActions)
             .Must(used => used!.Count <= RequestLimits.MaxUsedActions)
             .WithMessage(request => string.Create(CultureInfo.InvariantCulture,
                 $"At most {RequestLimits.MaxUsedActions:N0} used actions can be read in one request; this one lists {request.UsedActions!.Count:N0}."))
-            .DependentRules(() => RuleFor(request => request.UsedActions).Custom(UsedActionRules.Check))
+            .DependentRules(() => RuleFor(request => request.UsedActions).Custom((used, context) => UsedActionRules.Check(used, context, "$.usedActions")))
             .When(request => request.UsedActions is not null);
         RuleFor(request => request.Finding!).SetValidator(new FindingValidator()).When(request => request.Finding is not null);
 

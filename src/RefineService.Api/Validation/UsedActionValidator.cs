@@ -9,12 +9,12 @@ namespace RefineService.Api.Validation;
 internal static class UsedActionRules
 {
     /// <summary>Each item at fault, at its path; paths and sentences are made only for items at fault, as the list can hold thousands.</summary>
-    public static void Check(IReadOnlyList<UsedAction?>? actions, ValidationContext<RecommendationRequest> context)
+    public static void Check<T>(IReadOnlyList<UsedAction?>? actions, ValidationContext<T> context, string at)
     {
         for (var i = 0; i < (actions?.Count ?? 0); i++)
         {
             var action = actions![i];
-            var path = JsonPath.Item("$.usedActions", i);
+            var path = JsonPath.Item(at, i);
             if (action is null || action.Form == UnusedActionForm.Neither)
             {
                 context.AddFailure(new ValidationFailure(path, "A used action is a name such as \"s3:GetObject\", or an object whose \"action\" is one, with an optional \"lastAccessed\"."));

@@ -23,7 +23,7 @@ internal sealed class CompactStatement
     public void Remove(string entry) => _steps.Add(new Step(entry, Kept: null, Replacements: null, Trie: null, Removed: true));
 
     /// <summary>An original entry to replace: the catalog actions of it still wanted (ascending) and its compact prefix replacements.</summary>
-    public void Replace(string entry, int[] kept, List<string> replacements, string? trie)
+    public void Replace(string entry, int[] kept, List<string> replacements, TrieDiagram? trie)
     {
         _steps.Add(new Step(entry, kept, replacements, trie, Removed: false));
         _wanted.AddRange(kept);
@@ -86,5 +86,5 @@ internal sealed class CompactStatement
         return [.. indices.Distinct()];
     }
 
-    private sealed record Step(string Entry, int[]? Kept, List<string>? Replacements, string? Trie, bool Removed);
+    private sealed record Step(string Entry, int[]? Kept, List<string>? Replacements, TrieDiagram? Trie, bool Removed);
 }

@@ -47,13 +47,13 @@ internal sealed class RefinedEntries
 
     public void Remove(string entry) => _original.Add(entry);
 
-    /// <summary>Puts <paramref name="replacements"/> where <paramref name="entry"/> stood.</summary>
-    public void Replace(string entry, IReadOnlyList<string> replacements, string? trie)
+    /// <summary>Puts <paramref name="replacements"/> where <paramref name="entry"/> stood; <paramref name="trie"/>, when given, is the trie that chose them.</summary>
+    public void Replace(string entry, IReadOnlyList<string> replacements, TrieDiagram? trie)
     {
         _original.Add(entry);
         var added = AddNew(replacements);
         _replacedWith.Add(added);
-        Replaced.Add(new EntryReplacement(entry, added, trie));
+        Replaced.Add(new EntryReplacement(entry, added, trie?.ToMermaid(), trie?.Nodes));
     }
 
     /// <summary>Adds new entries after the existing ones.</summary>

@@ -71,7 +71,8 @@ public sealed record RedundantEntry(string Entry, string CoveredBy);
 /// <param name="Entry">The original entry.</param>
 /// <param name="With">Its replacements, in order.</param>
 /// <param name="Trie">With <see cref="RefinementOptions.Explain"/>, the trie that chose them as a Mermaid flowchart.</param>
-public sealed record EntryReplacement(string Entry, IReadOnlyList<string> With, string? Trie = null);
+/// <param name="TrieNodes">With <see cref="RefinementOptions.Explain"/>, the same trie's nodes, to draw it from.</param>
+public sealed record EntryReplacement(string Entry, IReadOnlyList<string> With, string? Trie = null, IReadOnlyList<TrieNode>? TrieNodes = null);
 
 /// <summary>Counts of catalog actions the policy's Allow statements allow, before and after.</summary>
 public sealed record AllowedActionCounts(int AllowedActionsBefore, int AllowedActionsAfter, IReadOnlyDictionary<AccessLevel, int> RemovedByAccessLevel);

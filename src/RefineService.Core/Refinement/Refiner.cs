@@ -329,11 +329,11 @@ public sealed class Refiner(ActionCatalog catalog)
                     : PrefixTrie.ShortestSafePrefixes(catalog, kept, kept, AvoidUnknown(), diagram, cancellationToken, options.Wildcards == WildcardMode.Compact);
                 if (compact is not null)
                 {
-                    compact.Replace(entry, kept, replacements, diagram?.ToMermaid());
+                    compact.Replace(entry, kept, replacements, diagram);
                     continue;
                 }
 
-                refined.Replace(entry, replacements, diagram?.ToMermaid());
+                refined.Replace(entry, replacements, diagram);
             }
 
             compact?.WriteTo(refined, catalog, unused.UnknownActions, cancellationToken);

@@ -5,7 +5,7 @@ namespace RefineService.Core.Refinement;
 /// <summary>Records the trie nodes a refinement visits and writes them as a Mermaid flowchart, as in the seed article's figure.</summary>
 internal sealed class TrieDiagram
 {
-    private readonly List<Node> _nodes = [];
+    private readonly List<TrieNode> _nodes = [];
     private readonly Dictionary<string, int> _byPrefix = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Adds (once) the node for <paramref name="prefix"/> under <paramref name="parent"/>; returns its id.</summary>
@@ -15,7 +15,7 @@ internal sealed class TrieDiagram
         {
             id = _nodes.Count;
             _byPrefix.Add(prefix, id);
-            _nodes.Add(new Node(prefix, parent, safe));
+            _nodes.Add(new TrieNode(prefix, parent, safe));
         }
 
         if (emitted is not null)
@@ -34,6 +34,9 @@ internal sealed class TrieDiagram
             _nodes[id] = _nodes[id] with { Emitted = entry };
         }
     }
+
+    /// <summary>The nodes visited, in the order first visited; each parent comes before its children.</summary>
+    public IReadOnlyList<TrieNode> Nodes => _nodes;
 
     public string ToMermaid()
     {
@@ -63,6 +66,4 @@ internal sealed class TrieDiagram
             .Append("  classDef emitted stroke-width:3px,font-weight:bold\n");
         return text.ToString();
     }
-
-    private sealed record Node(string Prefix, int Parent, bool Safe, string? Emitted = null);
 }

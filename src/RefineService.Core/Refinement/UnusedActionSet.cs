@@ -117,8 +117,9 @@ public sealed class UnusedActionSet
             unknownActions = actions;
         }
 
-        // The request's options are the same for every principal: what the first keeps and skips, all do.
-        return new UnusedActionSet(indices, [.. unknownActions], [.. unknownServices], [], keep: sets[0]._keep, skipStatements: sets[0]._skipStatements);
+        // The request's options are the same for every principal: what one keeps and skips, all do (Empty, for a principal that failed, says nothing of them).
+        var filtered = sets.FirstOrDefault(s => !ReferenceEquals(s, Empty)) ?? sets[0];
+        return new UnusedActionSet(indices, [.. unknownActions], [.. unknownServices], [], keep: filtered._keep, skipStatements: filtered._skipStatements);
     }
 
     private bool HasUnknownServiceOf(string action) => Array.BinarySearch(UnknownServices, ServiceOf(action), StringComparer.Ordinal) >= 0;

@@ -42,25 +42,269 @@ public sealed class AccountRecommendationsTests(ApiFactory factory)
     {
         var request = ExampleRequest();
         request["options"] = new JsonObject { ["details"] = true };
+
+        Assert.True(await CompareOneByOneAsync(request) >= 6);
+    }
+
+    /// <summary>Filters and activity data, in the combinations users send: each applied to every principal as /v1/recommendations applies them to one.</summary>
+    public static TheoryData<string> FilterCases => ["threshold", "keep", "accessLevels", "skipStatements", "usedActions", "lastAccessedDetails", "activityAlone", "everything"];
+
+    [Theory]
+    [MemberData(nameof(FilterCases))]
+    public async Task WithFiltersAndActivityEveryPrincipalsRecommendationEqualsWhatRecommendationsGives(string filters)
+    {
+        var request = WithFilters(ExampleRequest(), filters);
+
+        Assert.True(await CompareOneByOneAsync(request) >= 5);
+    }
+
+    [Theory]
+    [MemberData(nameof(FilterCases))]
+    public async Task WithFiltersEverySharedRefinementAllowsExactlyThePolicysActionsMinusWhatAllItsPrincipalsHaveUnused(string filters)
+    {
+        var request = WithFilters(ExampleRequest(), filters);
+
+        Assert.Equal(3, await JudgeSharedRefinementsAsync(request));
+    }
+
+    [Fact]
+    public async Task APrincipalWithActivityDataAndNoFindingIsAnsweredAfterThoseWithFindings()
+    {
+        var request = WithFilters(ExampleRequest(), "activityAlone");
+
+        var answer = await PostAsync(request);
+
+        Assert.Equal(ReportsJob, answer.Principals[^1].PrincipalArn);
+        Assert.Null(answer.Principals[^1].FindingId);
+        Assert.Equal(RecommendationStatus.Succeeded, answer.Principals[^1].FindingRecommendation.Status);
+        Assert.Equal(ReportsJob, answer.Principals[^1].FindingRecommendation.ResourceArn);
+        Assert.Equal(request["findings"]!.AsArray().Count + 1, answer.Principals.Count);
+    }
+
+    [Fact]
+    public async Task ALastAccessedReportIsToldPerServiceAtItsPathInTheAccountsRequest()
+    {
+        var answer = await PostAsync(WithFilters(ExampleRequest(), "lastAccessedDetails"));
+
+        var alice = answer.Principals.Single(p => p.PrincipalArn == Alice);
+        var services = alice.LastAccessedServices!;
+        Assert.Equal(["sqs", "logs"], services.Select(s => s.ServiceNamespace));
+        Assert.Equal("$.activity[0].lastAccessedDetails.ServicesLastAccessed[0]", services[0].Path);
+        Assert.Null(answer.Principals[0].LastAccessedServices);
+    }
+
+    [Fact]
+    public async Task ActivityDataForAPrincipalTheAccountLacksFailsAloneNamingItsPath()
+    {
+        var request = ExampleRequest();
+        request["activity"] = new JsonArray(new JsonObject { ["principalArn"] = "arn:aws:iam::123456789012:role/gone", ["usedActions"] = new JsonArray("s3:GetObject") });
+
+        var answer = await PostAsync(request);
+
+        var gone = answer.Principals[^1];
+        Assert.Equal("PrincipalNotInAuthorizationDetails", gone.FindingRecommendation.Error!.Code);
+        Assert.Contains("$.activity[0].principalArn", gone.FindingRecommendation.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(RecommendationStatus.Succeeded, answer.Principals[0].FindingRecommendation.Status);
+    }
+
+    [Fact]
+    public async Task ASidToSkipThatNoPolicyOfThePrincipalsHasIsAWarningAtItsPath()
+    {
+        var request = ExampleRequest();
+        request["options"] = new JsonObject { ["skipStatements"] = new JsonArray("ReadAndWrite", "ReadAndWirte") };
+
+        var answer = await PostAsync(request);
+
+        var warning = Assert.Single(answer.Warnings, w => w.Code == "UnknownStatement");
+        Assert.Equal("$.options.skipStatements[1]", warning.Path);
+        Assert.Null(answer.SharedPolicies.Single(s => s.PolicyId == "arn:aws:iam::123456789012:policy/SharedS3").Recommendation!.Changes.FirstOrDefault(c => c.Removed.Count > 0));
+    }
+
+    [Theory]
+    [InlineData("options", "unusedForDay", "90", "$.options.unusedForDay")]
+    [InlineData("options", "keep", "[\"iam:PassRole\", \"not a pattern\"]", "$.options.keep[1]")]
+    [InlineData("options", "accessLevels", "[\"Writes\"]", "$.options.accessLevels[0]")]
+    [InlineData("options", "unusedForDays", "0", "$.options.unusedForDays")]
+    [InlineData("options", "asOf", "\"yesterday\"", "$.options.asOf")]
+    [InlineData("activity", "usedAction", "[\"s3:GetObject\"]", "$.activity[0].usedAction")]
+    [InlineData("activity", "usedActions", "[\"s3:GetObject\", \"GetObject\"]", "$.activity[0].usedActions[1]")]
+    [InlineData("activity", "usedActions", "[{ \"action\": \"s3:GetObject\", \"lastAcessed\": \"2026-01-01\" }]", "$.activity[0].usedActions[0].lastAcessed")]
+    [InlineData("activity", "principalArn", "\"orders-api\"", "$.activity[0].principalArn")]
+    [InlineData("activity", "lastAccessedDetails", "{ \"JobStatus\": \"IN_PROGRESS\", \"ServicesLastAccessed\": [] }", "$.activity[0].lastAccessedDetails.JobStatus")]
+    public async Task AMisspeltOrUnreadableOptionOrActivityIsRefusedAtItsPath(string parent, string member, string value, string path)
+    {
+        var request = ExampleRequest();
+        var activity = new JsonObject { ["principalArn"] = OrdersApi, ["usedActions"] = new JsonArray("s3:ListBucket") };
+        request["activity"] = new JsonArray(activity);
+        request["options"] = new JsonObject { ["details"] = false };
+        (parent == "options" ? request["options"]!.AsObject() : activity)[member] = JsonNode.Parse(value);
+
+        using var client = factory.CreateClient();
+        using var response = await client.PostJsonAsync(Accounts, request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(path, (await response.ReadErrorsAsync()).Keys);
+    }
+
+    [Fact]
+    public async Task AnActivityEntryWithoutActivityDataIsRefusedAtTheEntry()
+    {
+        var request = ExampleRequest();
+        request["activity"] = new JsonArray(new JsonObject { ["principalArn"] = OrdersApi });
+
+        using var client = factory.CreateClient();
+        using var response = await client.PostJsonAsync(Accounts, request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["$.activity[0]"], (await response.ReadErrorsAsync()).Keys);
+    }
+
+    [Fact]
+    public async Task APrincipalGivenActivityDataTwiceIsRefusedAtTheSecond()
+    {
+        var request = ExampleRequest();
+        request["activity"] = new JsonArray(
+            new JsonObject { ["principalArn"] = OrdersApi, ["usedActions"] = new JsonArray("s3:ListBucket") },
+            new JsonObject { ["principalArn"] = OrdersApi, ["usedActions"] = new JsonArray("s3:GetObject") });
+
+        using var client = factory.CreateClient();
+        using var response = await client.PostJsonAsync(Accounts, request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["$.activity[1].principalArn"], (await response.ReadErrorsAsync()).Keys);
+    }
+
+    /// <summary>The example account with one of the filter cases: options for every principal, activity data for some.</summary>
+    public static JsonObject WithFilters(JsonObject request, string filters)
+    {
+        var options = new JsonObject { ["details"] = true };
+        var activity = new JsonArray();
+        var everything = filters == "everything";
+        if (filters is "threshold" || everything)
+        {
+            // The findings date their services' last use 2024-02-28: within 90 days of asOf, so spared; and a used action older than the threshold counts as no use.
+            options["unusedForDays"] = 90;
+            options["asOf"] = "2024-05-01T00:00:00Z";
+        }
+
+        if (filters is "keep" || everything)
+        {
+            options["keep"] = new JsonArray("s3:GetObjectAcl", "*:Delete*");
+        }
+
+        if (filters is "accessLevels" || everything)
+        {
+            options["accessLevels"] = new JsonArray("Write", "permissions management");
+        }
+
+        if (filters is "skipStatements")
+        {
+            options["skipStatements"] = new JsonArray("ReadAndWrite");
+        }
+
+        if (filters is "lastAccessedDetails" || everything)
+        {
+            activity.Add(new JsonObject
+            {
+                ["principalArn"] = Alice,
+                ["lastAccessedDetails"] = JsonNode.Parse("""
+                    {
+                      "JobStatus": "COMPLETED", "JobType": "ACTION_LEVEL",
+                      "JobCreationDate": "2024-04-30T10:00:00+00:00", "JobCompletionDate": "2024-04-30T10:00:05+00:00",
+                      "ServicesLastAccessed": [
+                        { "ServiceName": "Amazon SQS", "ServiceNamespace": "sqs", "LastAuthenticated": "2024-04-29T10:00:00+00:00", "TotalAuthenticatedEntities": 1,
+                          "TrackedActionsLastAccessed": [ { "ActionName": "SendMessage", "LastAccessedTime": "2024-04-29T10:00:00+00:00" }, { "ActionName": "DeleteQueue" } ] },
+                        { "ServiceName": "Amazon CloudWatch Logs", "ServiceNamespace": "logs", "TotalAuthenticatedEntities": 0 }
+                      ],
+                      "IsTruncated": false
+                    }
+                    """),
+            });
+        }
+
+        if (filters is "usedActions" || everything)
+        {
+            activity.Add(new JsonObject
+            {
+                ["principalArn"] = OrdersApi,
+                ["usedActions"] = new JsonArray("s3:GetObject", "dynamodb:Query", new JsonObject { ["action"] = "logs:PutLogEvents", ["lastAccessed"] = "2023-01-01T00:00:00Z" }, "logs:CreateLog*"),
+            });
+        }
+
+        if (filters is "activityAlone" || everything)
+        {
+            // reports-job without its finding: its activity alone tells what it has unused.
+            var findings = request["findings"]!.AsArray();
+            findings.RemoveAt(findings.Select(f => f!["resource"]!.GetValue<string>()).ToList().IndexOf(ReportsJob));
+            activity.Add(new JsonObject { ["principalArn"] = ReportsJob, ["usedActions"] = new JsonArray("s3:GetObject", "s3:ListBucket", "sqs:Get*", "logs:*") });
+        }
+
+        request["options"] = options;
+        if (activity.Count > 0)
+        {
+            request["activity"] = activity;
+        }
+
+        return request;
+    }
+
+    /// <summary>What /v1/recommendations is sent for one principal of an account's request: its finding, its activity data, the options (less the account's own).</summary>
+    public static JsonObject SingleRequest(JsonObject account, string arn)
+    {
+        var single = new JsonObject();
+        if (account["findings"]!.AsArray().FirstOrDefault(f => f!["resource"]!.GetValue<string>() == arn) is { } finding)
+        {
+            single["finding"] = finding.DeepClone();
+        }
+        else
+        {
+            single["resourceArn"] = arn;
+        }
+
+        if (account["activity"]?.AsArray().FirstOrDefault(a => a!["principalArn"]!.GetValue<string>() == arn) is JsonObject activity)
+        {
+            foreach (var (name, value) in activity.Where(m => m.Key != "principalArn"))
+            {
+                single[name] = value!.DeepClone();
+            }
+        }
+
+        if (account["options"] is JsonObject options)
+        {
+            var copy = options.DeepClone().AsObject();
+            copy.Remove("details");
+            single["options"] = copy;
+        }
+
+        return single;
+    }
+
+    // Every principal answered: its recommendations equal /v1/recommendations' for its policies one by one, its steps theirs; how many policies were compared.
+    private async Task<int> CompareOneByOneAsync(JsonObject request)
+    {
         var wire = await PostForJsonAsync(request);
         var details = request["authorizationDetails"]!;
         var compared = 0;
 
-        foreach (var (principal, finding) in wire["principals"]!.AsArray().Zip(request["findings"]!.AsArray()))
+        foreach (var principal in wire["principals"]!.AsArray())
         {
             if (principal!["findingRecommendation"]!["status"]!.GetValue<string>() != "SUCCEEDED")
             {
                 continue;
             }
 
+            var arn = principal["principalArn"]!.GetValue<string>();
             var steps = new JsonArray();
-            var policies = OwnPolicies(details, finding!["resource"]!.GetValue<string>());
+            var policies = OwnPolicies(details, arn);
             Assert.Equal(policies.Count, principal["recommendations"]!.AsArray().Count);
             for (var i = 0; i < policies.Count; i++)
             {
-                var single = await PostForJsonAsync(new JsonObject { ["policies"] = new JsonArray(policies[i].DeepClone()), ["finding"] = finding.DeepClone() }, HttpClientExtensions.Recommendations);
-                Assert.Equal(Comparable(single["recommendations"]![0]!), Comparable(principal["recommendations"]![i]!));
-                foreach (var step in single["recommendedSteps"]!.AsArray())
+                var single = SingleRequest(request, arn);
+                single["policies"] = new JsonArray(policies[i].DeepClone());
+                var answer = await PostForJsonAsync(single, HttpClientExtensions.Recommendations);
+                Assert.Equal(Comparable(answer["recommendations"]![0]!), Comparable(principal["recommendations"]![i]!));
+                Assert.Equal(Pathless(answer["lastAccessedServices"]), Pathless(principal["lastAccessedServices"]));
+                foreach (var step in answer["recommendedSteps"]!.AsArray())
                 {
                     steps.Add(step!.DeepClone());
                 }
@@ -68,10 +312,41 @@ public sealed class AccountRecommendationsTests(ApiFactory factory)
                 compared++;
             }
 
-            Assert.True(JsonNode.DeepEquals(steps, principal["findingRecommendation"]!["recommendedSteps"]), $"steps of {finding["resource"]}");
+            Assert.True(JsonNode.DeepEquals(steps, principal["findingRecommendation"]!["recommendedSteps"]), $"steps of {arn}");
         }
 
-        Assert.True(compared >= 6, $"only {compared} policies were compared");
+        return compared;
+    }
+
+    // Every shared refinement offered, judged by the oracle against the intersection of its principals' effective unused sets; how many were judged.
+    private async Task<int> JudgeSharedRefinementsAsync(JsonObject request)
+    {
+        var wire = await PostForJsonAsync(request);
+        var judged = 0;
+        foreach (var shared in wire["sharedPolicies"]!.AsArray().Where(s => s!["recommendation"] is not null))
+        {
+            var sets = shared!["principals"]!.AsArray().Select(p => UnusedActions.FromRequest(OracleCatalog.Shipped, SingleRequest(request, p!.GetValue<string>()))).ToList();
+            var common = UnusedActions.Common(OracleCatalog.Shipped, sets);
+            var original = DocumentOf(request["authorizationDetails"]!, shared["policyId"]!.GetValue<string>());
+            var recommendation = HttpClientExtensions.ReadAnswer<PolicyRecommendation>(shared["recommendation"]!.ToJsonString());
+            var failures = RecommendationOracle.Shipped.Judge(original, common, OracleAnswers.Of(recommendation), newWildcards: true);
+            Assert.True(failures.Count == 0, string.Join('\n', failures));
+            judged++;
+        }
+
+        return judged;
+    }
+
+    // What a list says without the paths that tell where each request held it.
+    private static string? Pathless(JsonNode? list)
+    {
+        var copy = list?.DeepClone();
+        foreach (var item in copy?.AsArray() ?? [])
+        {
+            item!.AsObject().Remove("path");
+        }
+
+        return copy?.ToJsonString();
     }
 
     [Fact]
@@ -211,22 +486,8 @@ public sealed class AccountRecommendationsTests(ApiFactory factory)
     public async Task EverySharedRefinementAllowsExactlyThePolicysActionsMinusWhatAllItsPrincipalsHaveUnused()
     {
         var request = ExampleRequest();
-        var wire = await PostForJsonAsync(request);
-        var findings = request["findings"]!.AsArray();
-        var judged = 0;
-        foreach (var shared in wire["sharedPolicies"]!.AsArray().Where(s => s!["recommendation"] is not null))
-        {
-            var sets = shared!["principals"]!.AsArray().Select(p => findings.First(f => f!["resource"]!.GetValue<string>() == p!.GetValue<string>()))
-                .Select(f => UnusedActions.FromRequest(OracleCatalog.Shipped, new JsonObject { ["finding"] = f!.DeepClone() })).ToList();
-            var common = UnusedActions.Common(OracleCatalog.Shipped, sets);
-            var original = DocumentOf(request["authorizationDetails"]!, shared["policyId"]!.GetValue<string>());
-            var recommendation = HttpClientExtensions.ReadAnswer<PolicyRecommendation>(shared["recommendation"]!.ToJsonString());
-            var failures = RecommendationOracle.Shipped.Judge(original, common, OracleAnswers.Of(recommendation), newWildcards: true);
-            Assert.True(failures.Count == 0, string.Join('\n', failures));
-            judged++;
-        }
 
-        Assert.Equal(3, judged);
+        Assert.Equal(3, await JudgeSharedRefinementsAsync(request));
     }
 
     [Fact]

@@ -122,7 +122,10 @@ public sealed class ApiKeyTests(ApiFactory factory) : IAsyncLifetime
     [InlineData("/health/ready")]
     [InlineData("/swagger/index.html")]
     [InlineData("/swagger/v1/swagger.json")]
-    public async Task TheProbesAndTheDocumentationStayOpen(string path)
+    [InlineData("/")]
+    [InlineData("/playground/playground.js")]
+    [InlineData("/playground/config.json")]
+    public async Task TheProbesTheDocumentationAndThePlaygroundPageStayOpen(string path)
     {
         using var response = await Keyed.CreateClient().GetPathAsync(path);
 

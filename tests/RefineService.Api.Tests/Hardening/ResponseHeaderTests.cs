@@ -28,6 +28,8 @@ public sealed class ResponseHeaderTests : IAsyncLifetime
             "catalog" => await client.GetPathAsync("/v1/catalog"),
             "unknown route" => await client.GetPathAsync("/v1/nothing"),
             "readiness" => await client.GetPathAsync("/health/ready"),
+            "playground" => await client.GetPathAsync("/"),
+            "playground script" => await client.GetPathAsync("/playground/playground.js"),
             _ => await client.GetPathAsync("/swagger/v1/swagger.json"),
         };
     }
@@ -39,6 +41,8 @@ public sealed class ResponseHeaderTests : IAsyncLifetime
     [InlineData("unknown route")]
     [InlineData("readiness")]
     [InlineData("document")]
+    [InlineData("playground")]
+    [InlineData("playground script")]
     public async Task NoAnswerSaysWhichServerSentItAndEveryAnswerForbidsContentSniffing(string what)
     {
         using var response = await SendAsync(what);

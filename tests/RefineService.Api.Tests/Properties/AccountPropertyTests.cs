@@ -11,7 +11,9 @@ namespace RefineService.Api.Tests.Properties;
 
 /// <summary>
 /// Whole accounts, random: roles and users with inline policies, customer-managed policies attached to some of them,
-/// a group with its own policies, and findings whose unused actions are drawn from what each principal is allowed.
+/// a group with its own policies, findings whose unused actions are drawn from what each principal is allowed, and
+/// sometimes activity data (used actions, IAM's last accessed report) for a principal, with or without its finding, and
+/// filters (age threshold, keep list, access levels, statements skipped) for them all.
 /// Whichever recommendation a campaign applies, a principal's own or a shared one, no principal loses an action it used,
 /// and each is exact (judged by the oracle over the whole catalog).
 /// </summary>
@@ -60,6 +62,9 @@ public sealed class AccountPropertyTests(ApiFactory factory)
 
             // Each principal's unused actions: about a third of what its policies allow, some of its services wholly.
             var findings = new JsonArray();
+            var activity = new JsonArray();
+            var statements = new JsonArray();
+            var allowedByAny = new bool[Catalog.Count];
             foreach (var principal in roles.Concat(users))
             {
                 var arn = principal!["Arn"]!.GetValue<string>();
@@ -70,6 +75,7 @@ public sealed class AccountPropertyTests(ApiFactory factory)
                     for (var i = 0; i < allowed.Length; i++)
                     {
                         allowed[i] |= each[i];
+                        allowedByAny[i] |= each[i];
                     }
                 }
 
@@ -90,10 +96,37 @@ public sealed class AccountPropertyTests(ApiFactory factory)
                     items.Add(new JsonObject { ["unusedPermissionDetails"] = unused });
                 }
 
-                findings.Add(new JsonObject { ["id"] = $"finding-{findings.Count}", ["resource"] = arn, ["findingType"] = "UnusedPermission", ["status"] = "ACTIVE", ["findingDetails"] = items });
+                // Sometimes activity data too, and sometimes that alone, as for a principal whose account runs no unused-access analyzer.
+                var data = Cases.Activity(allowed, [.. services], random);
+                if (data.Count > 0)
+                {
+                    data["principalArn"] = arn;
+                    activity.Add(data);
+                }
+
+                if (data.Count == 0 || random.Next(3) != 0)
+                {
+                    findings.Add(new JsonObject { ["id"] = $"finding-{findings.Count}", ["resource"] = arn, ["findingType"] = "UnusedPermission", ["status"] = "ACTIVE", ["findingDetails"] = items });
+                }
+
+                foreach (var document in AllDocuments(details, arn))
+                {
+                    foreach (var statement in document["Statement"] is JsonArray list ? list : new JsonArray(document["Statement"]?.DeepClone()))
+                    {
+                        statements.Add(statement?.DeepClone());
+                    }
+                }
             }
 
-            return new JsonObject { ["authorizationDetails"] = details, ["findings"] = findings, ["options"] = new JsonObject { ["details"] = true } };
+            var options = Cases.Filters(new JsonObject { ["Statement"] = statements }, allowedByAny, random);
+            options["details"] = true;
+            var request = new JsonObject { ["authorizationDetails"] = details, ["findings"] = findings, ["options"] = options };
+            if (activity.Count > 0)
+            {
+                request["activity"] = activity;
+            }
+
+            return request;
         });
 
     [Fact]
@@ -109,12 +142,11 @@ public sealed class AccountPropertyTests(ApiFactory factory)
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
         var answer = HttpClientExtensions.ReadAnswer<AccountRecommendationResponse>(text);
         var details = request["authorizationDetails"]!;
-        var findings = request["findings"]!.AsArray();
-        var unusedBy = findings.ToDictionary(f => f!["resource"]!.GetValue<string>(), f => UnusedActions.FromRequest(Catalog, new JsonObject { ["finding"] = f!.DeepClone() }));
+        var unusedBy = answer.Principals.Select(p => p.PrincipalArn!).ToDictionary(arn => arn, arn => UnusedActions.FromRequest(Catalog, AccountRecommendationsTests.SingleRequest(request, arn)));
         var failures = new List<string>();
 
         // A principal's own policies: each recommendation keeps exactly what the principal used.
-        foreach (var (principal, finding) in answer.Principals.Zip(findings))
+        foreach (var principal in answer.Principals)
         {
             if (principal.FindingRecommendation.Status != RecommendationStatus.Succeeded)
             {
@@ -122,7 +154,7 @@ public sealed class AccountPropertyTests(ApiFactory factory)
                 continue;
             }
 
-            var arn = finding!["resource"]!.GetValue<string>();
+            var arn = principal.PrincipalArn!;
             var own = AccountRecommendationsTests.OwnPolicies(details, arn);
             for (var i = 0; i < own.Count; i++)
             {

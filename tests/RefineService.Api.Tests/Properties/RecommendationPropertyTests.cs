@@ -227,6 +227,24 @@ public sealed class RecommendationPropertyTests(ApiFactory factory)
                 {
                     failures.Add($"policy {i}: the trie of {replaced.Entry} is {(shown ? "shown" : "not shown")}");
                 }
+
+                // The trie as data draws the same tree (a root per service): every parent before its children and a prefix of them, every
+                // replacement written by one of its nodes, one node per line of the flowchart.
+                if ((replaced.TrieNodes is not null) != shown)
+                {
+                    failures.Add($"policy {i}: the trie nodes of {replaced.Entry} are {(shown ? "missing" : "given without the trie")}");
+                }
+                else if (replaced.TrieNodes is { } nodes)
+                {
+                    var tree = nodes.Select((node, index) => node.Parent is not { } parent
+                        || (parent < index && node.Prefix.StartsWith(nodes[parent].Prefix, StringComparison.OrdinalIgnoreCase))).All(ok => ok);
+                    var emitted = nodes.Where(n => n.Emitted is not null).Select(n => n.Emitted!).ToHashSet(StringComparer.Ordinal);
+                    var drawn = replaced.Trie!.Split('\n').Count(line => line.Contains("]:::", StringComparison.Ordinal));
+                    if (!tree || !replaced.With.All(emitted.Contains) || drawn != nodes.Count)
+                    {
+                        failures.Add($"policy {i}: the trie nodes of {replaced.Entry} are not the tree its flowchart draws");
+                    }
+                }
             }
         }
 
