@@ -188,6 +188,39 @@ public class RecommendationsTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task WithFitNotActionAStarIsWrittenAsTheNotActionOfTheUnusedActionsInOneStep()
+    {
+        var request = JsonNode.Parse("""
+            {
+              "policies": [ { "id": "arn:aws:iam::123456789012:policy/All", "document": { "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "*", "Resource": "*" } ] } } ],
+              "unusedPermissions": [ { "serviceNamespace": "ec2" }, { "serviceNamespace": "s3", "actions": ["GetObject", "PutObject"] } ],
+              "options": { "fit": "notAction" }
+            }
+            """)!;
+
+        var (answer, wire) = await RecommendWithWireAsync(request);
+
+        var recommendation = Single(answer);
+        Assert.True(recommendation.Size.WithinLimit);
+        Assert.Null(recommendation.Split);
+        var statement = JsonNode.Parse(recommendation.RecommendedPolicy!.ToCompactJson())!["Statement"]![0]!;
+        Assert.Equal(["ec2:*", "s3:GetObject", "s3:PutObject"], statement["NotAction"]!.AsArray().Select(e => (string)e!));
+        Assert.True((bool)Single(wire)["changes"]![0]!["writtenAsNotAction"]!);
+        var steps = answer.RecommendedSteps.Select(s => s.UnusedPermissionsRecommendedStep).ToList();
+        Assert.Equal([RecommendedRemediationAction.CreatePolicy, RecommendedRemediationAction.DetachPolicy], steps.Select(s => s.RecommendedAction));
+        Assert.Equal(Compact(recommendation.RecommendedPolicy!), Compact(steps[0].RecommendedPolicy!));
+        Assert.DoesNotContain(recommendation.Warnings, w => w.Code == "PolicySizeExceeded");
+    }
+
+    [Fact]
+    public async Task WithoutFitNotActionAChangeRecordDoesNotMentionIt()
+    {
+        var (_, wire) = await RecommendWithWireAsync(SeedRequest());
+
+        Assert.All(Single(wire)["changes"]!.AsArray(), c => Assert.False(c!.AsObject().ContainsKey("writtenAsNotAction")));
+    }
+
+    [Fact]
     public async Task CompactDropsTheOriginalsCoveredEntriesAndSaysWhatCoversThem()
     {
         var request = JsonNode.Parse("""

@@ -13,6 +13,9 @@ public sealed record ChangeRecord(int Index, string Status, IReadOnlyList<string
 {
     /// <summary>The entries left out as redundant.</summary>
     public IReadOnlyList<Redundant> Redundant { get; init; } = [];
+
+    /// <summary>Whether the statement's Action list is said to be written as its NotAction complement.</summary>
+    public bool WrittenAsNotAction { get; init; }
 }
 
 /// <summary>The counts the recommendation gives.</summary>

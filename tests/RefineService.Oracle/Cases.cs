@@ -124,6 +124,30 @@ public static class Cases
     /// <summary>A case as the API takes it: no wildcard in a service prefix.</summary>
     public static readonly Gen<PolicyCase> ApiCase = CaseOf(ApiPolicy);
 
+    /// <summary>A case whose policy allows every action (<c>"*"</c>) in its first Allow <c>Action</c> statement, as broad policies do.</summary>
+    public static readonly Gen<PolicyCase> EveryActionCase = CaseOf(Policy.Select(AllowingEveryAction));
+
+    /// <summary>As <see cref="EveryActionCase"/>, as the API takes it.</summary>
+    public static readonly Gen<PolicyCase> ApiEveryActionCase = CaseOf(ApiPolicy.Select(AllowingEveryAction));
+
+    // "*" goes first into the first Allow Action list; a policy without one is given a statement of its own.
+    private static JsonObject AllowingEveryAction(JsonObject policy)
+    {
+        var copy = policy.DeepClone().AsObject();
+        var statements = copy["Statement"] is JsonArray list ? list.OfType<JsonObject>().ToList() : [copy["Statement"]!.AsObject()];
+        var target = statements.FirstOrDefault(s => s["Effect"]?.GetValue<string>() == "Allow" && s["Action"] is not null);
+        if (target is null)
+        {
+            var added = new JsonObject { ["Effect"] = "Allow", ["Action"] = "*", ["Resource"] = "*" };
+            copy["Statement"] = new JsonArray([.. statements.Select(s => s.DeepClone()), added]);
+            return copy;
+        }
+
+        var entries = target["Action"] is JsonArray actions ? actions.Select(a => a!.GetValue<string>()).ToList() : [target["Action"]!.GetValue<string>()];
+        target["Action"] = new JsonArray([.. new[] { "*" }.Concat(entries).Select(e => (JsonNode)JsonValue.Create(e))]);
+        return copy;
+    }
+
     private static Gen<JsonObject> PolicyOf(bool serviceWildcards) =>
         Gen.Select(Statement(serviceWildcards).Array[1, 3], Gen.Bool, (statements, asObject) => new JsonObject
         {

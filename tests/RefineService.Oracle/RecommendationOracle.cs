@@ -21,7 +21,8 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
     /// <param name="newWildcards">Whether the refinement may write new wildcards (<c>"wildcards": "prefix"</c>).</param>
     /// <param name="compact">Whether the original entries another entry covers had to go too (<c>"compact": true</c>).</param>
     /// <param name="fewestCharacters">Whether replacements are judged by compact mode's rule (<c>"wildcards": "compact"</c>) rather than least generality.</param>
-    public IReadOnlyList<string> Judge(JsonNode? original, UnusedActions unused, Answer answer, bool newWildcards, bool compact = false, bool fewestCharacters = false)
+    /// <param name="notAction">Whether a statement that allowed every action may be written as a NotAction (<c>"fit": "notAction"</c>).</param>
+    public IReadOnlyList<string> Judge(JsonNode? original, UnusedActions unused, Answer answer, bool newWildcards, bool compact = false, bool fewestCharacters = false, bool notAction = false)
     {
         var failures = new List<string>();
         var before = Policy.Read(original);
@@ -60,7 +61,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
         }
 
         failures.AddRange(JudgeCounts(allowedBefore, allowedAfter, answer.Summary));
-        failures.AddRange(JudgeStatements(original, before, after, unused, answer, newWildcards, compact, fewestCharacters));
+        failures.AddRange(JudgeStatements(original, before, after, unused, answer, newWildcards, compact, fewestCharacters, notAction));
         return failures;
     }
 
@@ -113,7 +114,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
         }
     }
 
-    private IEnumerable<string> JudgeStatements(JsonNode? original, Policy before, Policy after, UnusedActions unused, Answer answer, bool newWildcards, bool compact, bool fewestCharacters)
+    private IEnumerable<string> JudgeStatements(JsonNode? original, Policy before, Policy after, UnusedActions unused, Answer answer, bool newWildcards, bool compact, bool fewestCharacters, bool notAction)
     {
         if (answer.Changes.Count != before.Statements.Count)
         {
@@ -175,12 +176,22 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
                 continue;
             }
 
-            foreach (var failure in JudgeEntries(i, statement, refined, unused, change, newWildcards, compact, fewestCharacters))
+            var inverted = !statement.IsNotAction && refined?.IsNotAction == true;
+            if (inverted != change.WrittenAsNotAction)
+            {
+                yield return $"Statement[{i}]: written as {(refined?.IsNotAction == true ? "NotAction" : "Action")}, but the change record says writtenAsNotAction={change.WrittenAsNotAction}";
+            }
+
+            var judged = inverted
+                ? JudgeInverted(i, statement, refined!, unused, change, notAction, compact)
+                : JudgeEntries(i, statement, refined, unused, change, newWildcards, compact, fewestCharacters);
+            foreach (var failure in judged)
             {
                 yield return failure;
             }
 
-            if (JudgeShape(StatementNode(original, i)!.AsObject(), StatementNode(answer.RecommendedPolicy, kept - 1)!.AsObject(), statement.IsNotAction ? "NotAction" : "Action") is { } shape)
+            var originalNode = StatementNode(original, i)!.AsObject();
+            if (JudgeShape(inverted ? Renamed(originalNode, "Action", "NotAction") : originalNode, StatementNode(answer.RecommendedPolicy, kept - 1)!.AsObject(), refined?.IsNotAction == true ? "NotAction" : "Action") is { } shape)
             {
                 yield return $"Statement[{i}]: {shape}";
             }
@@ -247,6 +258,10 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
 
         var written = refinedEntries.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var accounted = change.Replaced.SelectMany(r => r.With).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        // Compact mode chooses a statement's replacements together: each may match anything the statement still allows.
+        var statementMatched = Policy.Matched(catalog, originalEntries);
+        bool StatementAllows(int i) => statementMatched[i] && !unused.Contains(i);
         foreach (var entry in added.Where(e => !accounted.Contains(e)))
         {
             yield return $"Statement[{index}]: '{entry}' is new but replaces no entry";
@@ -267,7 +282,7 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
             var covered = new HashSet<int>();
             foreach (var with in replaced.With)
             {
-                var problem = fewestCharacters ? JudgeFewestCharacters(with, wanted.Contains, unused) : JudgeWritten(with, wanted.Contains, unused, newWildcards, covered);
+                var problem = fewestCharacters ? JudgeFewestCharacters(with, StatementAllows, unused) : JudgeWritten(with, wanted.Contains, unused, newWildcards, covered);
                 if (problem is not null)
                 {
                     yield return $"Statement[{index}]: {replaced.Entry} => {with}: {problem}";
@@ -285,6 +300,70 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
                 yield return $"Statement[{index}]: {replaced.Entry} allowed {string.Join(", ", uncovered.Select(i => catalog.Spelled[i]))}, which are used, and the statement lost them";
             }
         }
+    }
+
+    /// <summary>
+    /// A statement written as a NotAction in place of its Action list: only with <c>"fit": "notAction"</c>, only where the
+    /// original allowed every action name (a NotAction allows every name it does not list, so it allows no name the
+    /// original did not); its entries exclude only unused actions and never a name the catalog lacks that the original
+    /// lists and nobody reported (which of the catalog's actions it allows the whole-catalog check judges); its change
+    /// record lists the original entries as removed and the NotAction's as added, with nothing redundant among them.
+    /// </summary>
+    private IEnumerable<string> JudgeInverted(int index, PolicyStatement statement, PolicyStatement refined, UnusedActions unused, ChangeRecord change, bool notAction, bool compact)
+    {
+        if (!notAction)
+        {
+            yield return $"Statement[{index}]: written as a NotAction, but fit is not notAction";
+        }
+
+        if (!statement.Entries.Any(e => Cover.Covers(e, "*:*")))
+        {
+            yield return $"Statement[{index}]: written as a NotAction, but the original did not allow every action ([{string.Join(", ", statement.Entries)}])";
+        }
+
+        foreach (var failure in JudgeRedundancy(index, [], refined.Entries, [.. refined.Entries], change, compact))
+        {
+            yield return failure;
+        }
+
+        if (refined.Entries.Distinct(StringComparer.OrdinalIgnoreCase).Count() != refined.Entries.Count)
+        {
+            yield return $"Statement[{index}]: an entry appears twice: {string.Join(", ", refined.Entries)}";
+        }
+
+        if (!change.Removed.SequenceEqual(Without(statement.Entries, refined.Entries), StringComparer.OrdinalIgnoreCase)
+            || !change.Added.SequenceEqual(Without(refined.Entries, statement.Entries), StringComparer.OrdinalIgnoreCase)
+            || change.Status != "modified" || change.Replaced.Count > 0)
+        {
+            yield return $"changes[{index}]: a statement written as a NotAction is modified, removes the original entries and adds the NotAction's, replacing none";
+        }
+
+        var allowedUnknown = statement.Entries.Where(e => !Glob.HasWildcard(e) && !catalog.Contains(e) && !unused.Contains(e)).ToList();
+        foreach (var entry in refined.Entries)
+        {
+            var excludes = Policy.Matched(catalog, [entry]);
+            var used = Enumerable.Range(0, catalog.Count).Where(i => excludes[i] && !unused.Contains(i)).Take(3).ToList();
+            if (used.Count > 0)
+            {
+                yield return $"Statement[{index}] NotAction {entry}: excludes {string.Join(", ", used.Select(i => catalog.Spelled[i]))}, which are not unused";
+            }
+
+            foreach (var name in allowedUnknown.Where(n => Glob.IsMatch(entry, n)))
+            {
+                yield return $"Statement[{index}] NotAction {entry}: excludes {name}, which the original allowed and nobody reported unused";
+            }
+        }
+    }
+
+    private static JsonObject Renamed(JsonObject statement, string from, string to)
+    {
+        var renamed = new JsonObject();
+        foreach (var (key, value) in statement)
+        {
+            renamed[key == from ? to : key] = value?.DeepClone();
+        }
+
+        return renamed;
     }
 
     /// <summary>
@@ -442,9 +521,10 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
     }
 
     /// <summary>
-    /// What is wrong with an entry written in compact mode, or null: an action in full, or <c>service:text*</c> that covers
-    /// only allowed actions (and no unknown unused one) and is the fewest characters that start those catalog actions: one
-    /// character less would start more of them, cover an unknown unused action, or leave its service.
+    /// What is wrong with an entry written in compact mode, or null: an allowed action in full, or <c>service:pattern</c> with
+    /// <c>*</c> anywhere after the colon, within one catalog service, that matches some catalog action, only actions the
+    /// statement still allows and no unknown unused name, and has the fewest characters: no character beside a wildcard can
+    /// go while it stays so (<c>service:*</c> included).
     /// </summary>
     private string? JudgeFewestCharacters(string written, Func<int, bool> allowed, UnusedActions unused)
     {
@@ -454,21 +534,37 @@ public sealed class RecommendationOracle(OracleCatalog catalog)
             return catalog.Contains(lower) && allowed(catalog.IndexOf(lower)) ? null : "not an allowed action of the catalog";
         }
 
-        var text = lower[..^1];
-        if (!lower.EndsWith('*') || Glob.HasWildcard(text) || !text.Contains(':', StringComparison.Ordinal))
+        var colon = lower.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || Glob.HasWildcard(lower[..colon]) || lower.Contains('?', StringComparison.Ordinal) || !catalog.Services.Contains(lower[..colon]))
         {
-            return "not service:text*";
+            return "not service:pattern with * only, within one catalog service";
         }
 
-        bool Safe(string prefix) => catalog.StartingWith(prefix).All(allowed) && !unused.HasUnknownStartingWith(prefix);
-        if (!catalog.StartingWith(text).Any() || !Safe(text))
+        var service = catalog.StartingWith(lower[..(colon + 1)]).ToList();
+        var unknownUnused = unused.Names.Where(n => !catalog.Contains(n)).ToList();
+        bool Safe(string pattern) =>
+            service.TrueForAll(i => allowed(i) || !Glob.IsMatch(pattern, catalog.Names[i])) && !unknownUnused.Exists(n => Glob.IsMatch(pattern, n));
+
+        if (!service.Exists(i => Glob.IsMatch(lower, catalog.Names[i])) || !Safe(lower))
         {
-            return "covers an action it must not, or none";
+            return "matches an action it must not, or none";
         }
 
-        return !text.EndsWith(':') && catalog.StartingWith(text[..^1]).Count() == catalog.StartingWith(text).Count() && !unused.HasUnknownStartingWith(text[..^1])
-            ? $"not the fewest characters: '{text[..^1]}*' allows the same"
-            : null;
+        for (var p = colon + 1; p < lower.Length; p++)
+        {
+            if (lower[p] == '*' || !(lower[p - 1] == '*' || (p + 1 < lower.Length && lower[p + 1] == '*')))
+            {
+                continue;
+            }
+
+            var shorter = (lower[..p] + lower[(p + 1)..]).Replace("**", "*", StringComparison.Ordinal);
+            if (Safe(shorter))
+            {
+                return $"not the fewest characters: '{shorter}' allows no more than it may";
+            }
+        }
+
+        return null;
     }
 
     // The trie's nodes start at a service prefix: "*" is never written, since it would also cover every service the catalog

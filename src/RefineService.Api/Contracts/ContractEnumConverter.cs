@@ -45,5 +45,5 @@ public sealed class PolicyKindConverter() : ContractEnumConverter<PolicyKind>("a
 /// <summary>Reads and writes <see cref="WildcardMode"/>: <c>prefix</c>, <c>none</c>, <c>compact</c>.</summary>
 public sealed class WildcardModeConverter() : ContractEnumConverter<WildcardMode>("a wildcards mode", WildcardMode.Prefix);
 
-/// <summary>Reads and writes <see cref="FitMode"/>: <c>warn</c>, <c>split</c>.</summary>
+/// <summary>Reads and writes <see cref="FitMode"/>: <c>warn</c>, <c>split</c>, <c>notAction</c>.</summary>
 public sealed class FitModeConverter() : ContractEnumConverter<FitMode>("a fit mode", FitMode.Warn);

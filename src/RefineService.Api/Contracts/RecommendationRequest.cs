@@ -80,7 +80,7 @@ public sealed record RecommendationOptions : ContractObject, IUnusedActionFilter
     /// <summary>Whether entries of the original that another entry of the same statement covers are dropped too (entries the refinement writes always are). Default false.</summary>
     public bool? Compact { get; init; }
 
-    /// <summary>What a recommendation over its kind's size limit leads with: <c>warn</c> (default) the one policy and a <c>PolicySizeExceeded</c> warning, the split beside it; <c>split</c> the split, one <c>CREATE_POLICY</c> step per part.</summary>
+    /// <summary>What a recommendation over its kind's size limit leads with: <c>warn</c> (default) the one policy and a <c>PolicySizeExceeded</c> warning, the split beside it; <c>split</c> the split, one <c>CREATE_POLICY</c> step per part; <c>notAction</c> writes a statement that allowed every action (<c>"*"</c>) as the <c>NotAction</c> of its unused actions where that is shorter than its refined <c>Action</c> list (the same catalog actions; like the original it keeps allowing actions and services AWS adds later), and otherwise leads as <c>warn</c> does.</summary>
     [JsonConverter(typeof(FitModeConverter))]
     public FitMode? Fit { get; init; }
 

@@ -117,6 +117,10 @@ public sealed record StatementChange
 
     /// <summary>Entries left out because another entry of the statement allows every action name they allow: those the refinement would have written, and with <c>options.compact</c> the original's own.</summary>
     public required IReadOnlyList<CoveredEntry> Redundant { get; init; }
+
+    /// <summary>With <c>options.fit</c> set to <c>notAction</c>: true when the statement, which allowed every action, is written as the equivalent and shorter <c>NotAction</c> of the unused actions (<c>added</c> lists its entries). Absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool WrittenAsNotAction { get; init; }
 }
 
 /// <summary>An entry left out of a statement as redundant.</summary>

@@ -151,6 +151,7 @@ internal static class RecommendationResults
         Added = change.Added,
         Replaced = [.. change.Replaced.Select(r => new Replacement { Entry = r.Entry, With = r.With, Trie = r.Trie, TrieNodes = TrieNodes(r.TrieNodes) })],
         Redundant = [.. change.Redundant.Select(r => new CoveredEntry { Entry = r.Entry, CoveredBy = r.CoveredBy })],
+        WrittenAsNotAction = change.WrittenAsNotAction,
     };
 
     private static List<Contracts.TrieNode>? TrieNodes(IReadOnlyList<Core.Refinement.TrieNode>? nodes) => nodes?.Select(n => new Contracts.TrieNode

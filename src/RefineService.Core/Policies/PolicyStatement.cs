@@ -56,6 +56,23 @@ public sealed class PolicyStatement
         return new(_tokens, _members, Index, Sid, Effect, IsNotAction, entries, EntriesAsString && entries.Count == 1);
     }
 
+    /// <summary>
+    /// The same statement with a <c>NotAction</c> list of <paramref name="entries"/> where its <c>Action</c> stood (same place
+    /// among its members, same form); the caller answers for the two allowing the same.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The statement already has a <c>NotAction</c>.</exception>
+    public PolicyStatement AsNotAction(IReadOnlyList<string> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (IsNotAction)
+        {
+            throw new InvalidOperationException("The statement already has a NotAction.");
+        }
+
+        var members = _members.Select(m => m.Value == -1 ? m with { Name = "NotAction" } : m).ToList();
+        return new(_tokens, members, Index, Sid, Effect, isNotAction: true, entries, EntriesAsString && entries.Count == 1);
+    }
+
     /// <summary>Writes the statement: its members in their order, the entries in their form.</summary>
     public void WriteTo(Utf8JsonWriter writer)
     {

@@ -26,6 +26,19 @@ public static class PolicySizeLimits
         return Count(document.ToCompactJson());
     }
 
+    /// <summary>The size of one statement as IAM counts it within its document.</summary>
+    public static int Measure(PolicyStatement statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        using var buffer = new PooledBuffer<byte>(1024);
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, PolicyDocument.Compact))
+        {
+            statement.WriteTo(writer);
+        }
+
+        return Count(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
     /// <summary>The characters of <paramref name="json"/> IAM counts: all but white space.</summary>
     public static int Count(ReadOnlySpan<char> json)
     {

@@ -104,16 +104,7 @@ public static class PolicySplitter
         return 2 + encoded.Count(c => !char.IsWhiteSpace(c));
     }
 
-    private static int Measure(PolicyStatement statement)
-    {
-        using var buffer = new PooledBuffer<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer, PolicyDocument.Compact))
-        {
-            statement.WriteTo(writer);
-        }
-
-        return PolicySizeLimits.Count(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
-    }
+    private static int Measure(PolicyStatement statement) => PolicySizeLimits.Measure(statement);
 
     private sealed record Unit(PolicyStatement Statement, int Size, int Order);
 }

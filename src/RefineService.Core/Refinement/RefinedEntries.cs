@@ -108,6 +108,9 @@ internal sealed class RefinedEntries
             filed.Add(i);
         }
 
+        // A pattern that covers another matches, among others, the other's shortest name (its wildcards taken as nothing, '?'
+        // as a letter): a cheap test that spares most pairs the automaton of Covers.
+        var shortest = Array.ConvertAll(patterns, p => p.Lowered.Replace("*", string.Empty, StringComparison.Ordinal).Replace('?', 'a'));
         var lookup = byLiteralPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
         var dropped = new bool[patterns.Length];
         for (var i = 0; i < patterns.Length; i++)
@@ -127,7 +130,7 @@ internal sealed class RefinedEntries
 
                 foreach (var j in candidates)
                 {
-                    if (j != i && !dropped[j] && patterns[j].Covers(patterns[i]))
+                    if (j != i && !dropped[j] && patterns[j].IsMatchLowered(shortest[i]) && patterns[j].Covers(patterns[i]))
                     {
                         dropped[i] = true;
                         Redundant.Add(new RedundantEntry(Entries[i], Entries[j]));

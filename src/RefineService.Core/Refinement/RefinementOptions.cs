@@ -35,6 +35,13 @@ public enum FitMode
 
     /// <summary>The split is the recommendation: one policy per part, each within the limit.</summary>
     Split,
+
+    /// <summary>
+    /// An Allow statement that allowed every action (<c>"*"</c>) is written as the <c>NotAction</c> of the unused actions when
+    /// that is shorter than its refined <c>Action</c> list: the same catalog actions, and like the original it allows
+    /// actions and services AWS adds later. Over the limit, as <see cref="Warn"/>.
+    /// </summary>
+    NotAction,
 }
 
 /// <summary>Options of one refinement.</summary>

@@ -57,6 +57,9 @@ public sealed record StatementRefinement(
 {
     /// <summary>Entries not written because another entry of the statement covers them as a pattern.</summary>
     public IReadOnlyList<RedundantEntry> Redundant { get; init; } = [];
+
+    /// <summary>Whether the statement's <c>Action</c> list was written as the equivalent, shorter <c>NotAction</c> list (<see cref="FitMode.NotAction"/>): <see cref="Added"/> are then its entries.</summary>
+    public bool WrittenAsNotAction { get; init; }
 }
 
 /// <summary>An entry left out of a statement because another entry of it allows every action name it allows.</summary>

@@ -9,6 +9,9 @@ public sealed class Refiner(ActionCatalog catalog)
 {
     public ActionCatalog Catalog { get; } = catalog ?? throw new ArgumentNullException(nameof(catalog));
 
+    // Every action name of every service, present and future.
+    private static readonly ActionPattern EveryAction = ActionPattern.Parse("*:*");
+
     /// <summary>Refines <paramref name="document"/> (left untouched) against <paramref name="unused"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="document"/> is not complete (<see cref="PolicyDocument.IsComplete"/>): a statement could not be read.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -39,7 +42,7 @@ public sealed class Refiner(ActionCatalog catalog)
         var limit = PolicySizeLimits.For(options.Kind);
         var characters = PolicySizeLimits.Measure(result);
         var split = characters > limit ? PolicySplitter.Split(result!, limit) : null;
-        if (split is not null && (options.Fit == FitMode.Warn || split.Any(p => !p.WithinLimit)))
+        if (split is not null && (options.Fit != FitMode.Split || split.Any(p => !p.WithinLimit)))
         {
             run.Warnings.Add(new RefinementWarning(
                 RefinementWarningCodes.PolicySizeExceeded,
@@ -194,8 +197,59 @@ public sealed class Refiner(ActionCatalog catalog)
                 return statement;
             }
 
+            var written = statement.WithEntries(refined.Entries);
+            if (options.Fit == FitMode.NotAction && !statement.IsNotAction && AllowsEveryAction(statement))
+            {
+                var complement = Complement(statement);
+                var inverted = statement.AsNotAction(complement.Entries);
+                if (complement.Entries.Count > 0 && PolicySizeLimits.Measure(inverted) < PolicySizeLimits.Measure(written))
+                {
+                    Changes.Add(new StatementRefinement(statement.Index, statement.Sid, StatementStatus.Modified, complement.Removed, complement.Added, [])
+                    {
+                        Redundant = complement.Redundant,
+                        WrittenAsNotAction = true,
+                    });
+                    return inverted;
+                }
+            }
+
             Changes.Add(new StatementRefinement(statement.Index, statement.Sid, StatementStatus.Modified, removed, added, refined.Replaced) { Redundant = refined.Redundant });
-            return statement.WithEntries(refined.Entries);
+            return written;
+        }
+
+        // Only a statement that allowed every action name may become a NotAction: one allows every name it does not list,
+        // future actions and services included, which the original then allowed too (and the refined Action list does not).
+        private static bool AllowsEveryAction(PolicyStatement statement) =>
+            statement.Entries.Any(entry => ActionPattern.Parse(entry).Covers(EveryAction));
+
+        /// <summary>
+        /// The NotAction list that allows, in place of a refined statement that allowed every action, exactly the same catalog
+        /// actions: entries covering the unused ones and no other (the statement allowed every catalog action), the unused
+        /// names and services the catalog lacks, and never a name the statement lists that the catalog lacks and nobody
+        /// reported unused (it stays allowed, as in the Action list).
+        /// </summary>
+        private RefinedEntries Complement(PolicyStatement statement)
+        {
+            var allowedUnknown = statement.Entries
+                .Where(e => !ActionPattern.Parse(e).HasWildcard && !catalog.Contains(e) && !MatchesUnknownUnused(ActionPattern.Parse(e)))
+                .Select(e => e.ToLowerInvariant())
+                .ToArray();
+            Func<string, bool>? avoid = allowedUnknown.Length == 0 ? null : prefix => Array.Exists(allowedUnknown, name => name.StartsWith(prefix, StringComparison.Ordinal));
+            var entries = unused.Indices.Length == 0 ? []
+                : options.Wildcards == WildcardMode.None ? PrefixTrie.FullNames(catalog, unused.Indices)
+                : PrefixTrie.ShortestSafePrefixes(catalog, unused.Indices, unused.Indices, avoid, diagram: null, cancellationToken, options.Wildcards == WildcardMode.Compact);
+            entries.AddRange(unused.UnknownActions);
+            entries.AddRange(unused.UnknownServices.Select(s => s + ":*"));
+
+            var complement = new RefinedEntries();
+            foreach (var entry in statement.Entries)
+            {
+                complement.Remove(entry);
+            }
+
+            complement.Append(entries);
+            complement.DropRedundant(originalsToo: false);
+            return complement;
         }
 
         // A skipped statement allows before and after what it allows: the actions its entries match, or all but them for NotAction.
@@ -228,6 +282,8 @@ public sealed class Refiner(ActionCatalog catalog)
 
         private RefinedEntries RefineAction(IReadOnlyList<string> entries, EntriesPlace place)
         {
+            // In compact mode the replacements of the whole statement are chosen together, once every entry is read.
+            var compact = options.Wildcards == WildcardMode.Compact ? new CompactStatement() : null;
             var refined = new RefinedEntries();
             for (var entryIndex = 0; entryIndex < entries.Count; entryIndex++)
             {
@@ -245,7 +301,12 @@ public sealed class Refiner(ActionCatalog catalog)
                 if (!unknownUnused && !SortedIndices.Intersects(matched, unused.Indices))
                 {
                     after.AddAll(matched);
-                    refined.Keep(entry);
+                    compact?.Keep(entry, matched);
+                    if (compact is null)
+                    {
+                        refined.Keep(entry);
+                    }
+
                     continue;
                 }
 
@@ -253,7 +314,12 @@ public sealed class Refiner(ActionCatalog catalog)
                 after.AddAll(kept);
                 if (kept.Length == 0)
                 {
-                    refined.Remove(entry);
+                    compact?.Remove(entry);
+                    if (compact is null)
+                    {
+                        refined.Remove(entry);
+                    }
+
                     continue;
                 }
 
@@ -261,9 +327,16 @@ public sealed class Refiner(ActionCatalog catalog)
                 var replacements = options.Wildcards == WildcardMode.None
                     ? PrefixTrie.FullNames(catalog, kept)
                     : PrefixTrie.ShortestSafePrefixes(catalog, kept, kept, AvoidUnknown(), diagram, cancellationToken, options.Wildcards == WildcardMode.Compact);
+                if (compact is not null)
+                {
+                    compact.Replace(entry, kept, replacements, diagram);
+                    continue;
+                }
+
                 refined.Replace(entry, replacements, diagram);
             }
 
+            compact?.WriteTo(refined, catalog, unused.UnknownActions, cancellationToken);
             return refined;
         }
 

@@ -27,6 +27,7 @@ public static class OracleAnswers
                 [.. c.Replaced.Select(r => new Replaced(r.Entry, r.With))])
             {
                 Redundant = [.. c.Redundant.Select(r => new Redundant(r.Entry, r.CoveredBy))],
+                WrittenAsNotAction = c.WrittenAsNotAction,
             })],
             new Counts(recommendation.Summary.AllowedActionsBefore, recommendation.Summary.AllowedActionsAfter, recommendation.Summary.RemovedByAccessLevel));
     }

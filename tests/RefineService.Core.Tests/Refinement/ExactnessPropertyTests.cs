@@ -19,23 +19,52 @@ public class ExactnessPropertyTests
 
     [Fact]
     public void TheRecommendationAllowsExactlyWhatWasAllowedAndIsNotUnused() =>
-        PropertyRun.Check(Cases.Case, c => Check(c, WildcardMode.Prefix, explain: false), c => c.ToString(), iterations: 300);
+        PropertyRun.Check(Cases.Case, c => _ = Check(c, WildcardMode.Prefix, explain: false), c => c.ToString(), iterations: 300);
 
     [Fact]
     public void WithoutNewWildcardsTheRecommendationIsStillExact() =>
-        PropertyRun.Check(Cases.Case, c => Check(c, WildcardMode.None, explain: false), c => c.ToString(), iterations: 150);
+        PropertyRun.Check(Cases.Case, c => _ = Check(c, WildcardMode.None, explain: false), c => c.ToString(), iterations: 150);
 
     [Fact]
     public void ExplainingTheTrieChangesNothingTheRecommendationAllows() =>
-        PropertyRun.Check(Cases.Case, c => Check(c, WildcardMode.Prefix, explain: true), c => c.ToString(), iterations: 60);
+        PropertyRun.Check(Cases.Case, c => _ = Check(c, WildcardMode.Prefix, explain: true), c => c.ToString(), iterations: 60);
 
     [Fact]
     public void CompactWildcardsAllowExactlyWhatPrefixesAllow() =>
-        PropertyRun.Check(Cases.Case, c => Check(c, WildcardMode.Compact, explain: false), c => c.ToString(), iterations: 150);
+        PropertyRun.Check(Cases.Case, c => _ = Check(c, WildcardMode.Compact, explain: false), c => c.ToString(), iterations: 150);
 
     [Fact]
     public void DroppingTheOriginalsRedundantEntriesChangesNothingAllowed() =>
-        PropertyRun.Check(Cases.Case, c => Check(c, WildcardMode.Prefix, explain: false, compact: true), c => c.ToString(), iterations: 150);
+        PropertyRun.Check(Cases.Case, c => _ = Check(c, WildcardMode.Prefix, explain: false, compact: true), c => c.ToString(), iterations: 150);
+
+    [Fact]
+    public void ANotActionWrittenForAStatementThatAllowedEverythingAllowsExactlyTheSame()
+    {
+        var written = 0;
+
+        PropertyRun.Check(
+            Cases.EveryActionCase,
+            c =>
+            {
+                if (Check(c, WildcardMode.Prefix, explain: false, fit: FitMode.NotAction).Changes.Any(change => change.WrittenAsNotAction))
+                {
+                    Interlocked.Increment(ref written);
+                }
+            },
+            c => c.ToString(),
+            iterations: 100);
+
+        // The cases must reach the rewriting, or the property says nothing of it.
+        Assert.True(written >= 20, $"only {written} of the cases wrote a NotAction");
+    }
+
+    [Fact]
+    public void ANotActionInEveryWildcardModeAllowsExactlyTheSame() =>
+        PropertyRun.Check(
+            Gen.Select(Cases.EveryActionCase, Gen.Int[0, 2]),
+            ((PolicyCase Case, int Mode) c) => _ = Check(c.Case, (WildcardMode)c.Mode, explain: false, fit: FitMode.NotAction),
+            c => $"{(WildcardMode)c.Item2}\n{c.Item1}",
+            iterations: 60);
 
     [Fact]
     public void ASplitAllowsExactlyWhatTheRecommendationAllowsEachPartWithinTheLimit() =>
@@ -54,16 +83,17 @@ public class ExactnessPropertyTests
         Assert.All(Enumerable.Range(0, Catalog.Count), i => Assert.Equal(oracle.Spelled[oracle.IndexOf(Catalog[i].FullName)], Catalog[i].FullName));
     }
 
-    private static void Check(PolicyCase c, WildcardMode mode, bool explain, bool compact = false)
+    private static RefinementResult Check(PolicyCase c, WildcardMode mode, bool explain, bool compact = false, FitMode fit = FitMode.Warn)
     {
         var permissions = new JsonArray([.. c.UnusedPermissions.Select(p => p!.DeepClone()), .. c.FindingDetails.Select(d => d!["unusedPermissionDetails"]!.DeepClone())]);
         var request = c.WithActivityAndFilters(new JsonObject { ["unusedPermissions"] = permissions });
         var unused = UnusedActionSet.Create(Catalog, Evidence(request), Filters(request["options"]));
-        var result = new Refiner(Catalog).Refine(PolicyDocument.Parse(c.Policy.ToJsonString()), unused, new RefinementOptions(mode, explain, Compact: compact));
+        var result = new Refiner(Catalog).Refine(PolicyDocument.Parse(c.Policy.ToJsonString()), unused, new RefinementOptions(mode, explain, Compact: compact, Fit: fit));
 
-        var failures = RecommendationOracle.Shipped.Judge(c.Policy, Oracle.UnusedActions.FromRequest(OracleCatalog.Shipped, request), ToAnswer(result), mode != WildcardMode.None, compact, mode == WildcardMode.Compact);
+        var failures = RecommendationOracle.Shipped.Judge(c.Policy, Oracle.UnusedActions.FromRequest(OracleCatalog.Shipped, request), ToAnswer(result), mode != WildcardMode.None, compact, mode == WildcardMode.Compact, fit == FitMode.NotAction);
 
         Assert.True(failures.Count == 0, string.Join("\n", failures.Select(f => f.Length > 600 ? f[..600] + " ..." : f)) + "\nrecommended: " + result.RecommendedPolicy?.ToCompactJson());
+        return result;
     }
 
     private static void CheckSplit(PolicyCase c, int limit)
@@ -131,6 +161,7 @@ public class ExactnessPropertyTests
             [.. c.Replaced.Select(r => new Replaced(r.Entry, r.With))])
         {
             Redundant = [.. c.Redundant.Select(r => new Redundant(r.Entry, r.CoveredBy))],
+            WrittenAsNotAction = c.WrittenAsNotAction,
         })],
         new Counts(
             result.Summary.AllowedActionsBefore,
