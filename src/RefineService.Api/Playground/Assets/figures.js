@@ -1,17 +1,6 @@
 // The counts removed by access level as a bar chart, and the recommendation's size against IAM's limit.
 
-const svgNs = 'http://www.w3.org/2000/svg';
-
-function svg(name, attributes, text) {
-  const element = document.createElementNS(svgNs, name);
-  for (const [key, value] of Object.entries(attributes)) {
-    element.setAttribute(key, value);
-  }
-  if (text !== undefined) {
-    element.textContent = text;
-  }
-  return element;
-}
+import { svg } from './svg.js';
 
 export function drawAccessLevels(container, removedByAccessLevel) {
   const levels = Object.entries(removedByAccessLevel ?? {});

@@ -2,22 +2,12 @@
 // the left, each node's children to its right, one row per leaf. Safe nodes (covering only kept actions) and unsafe
 // ones are told apart by colour; the nodes whose entry the recommendation writes are drawn bold, with that entry.
 
-const svgNs = 'http://www.w3.org/2000/svg';
+import { svg } from './svg.js';
+
 const characterWidth = 7.2; // of the monospace font at 12px, set in playground.css
 const rowHeight = 44;
 const columnGap = 36;
 const padding = 10;
-
-function svg(name, attributes, text) {
-  const element = document.createElementNS(svgNs, name);
-  for (const [key, value] of Object.entries(attributes)) {
-    element.setAttribute(key, value);
-  }
-  if (text !== undefined) {
-    element.textContent = text;
-  }
-  return element;
-}
 
 function layout(nodes) {
   const children = nodes.map(() => []);
