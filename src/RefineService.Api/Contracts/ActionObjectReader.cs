@@ -15,7 +15,8 @@ internal static class ActionObjectReader
         List<string>? unknown = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString();
+            // The two members as AWS spells them are matched without a string: a finding lists hundreds of actions.
+            var name = reader.ValueTextEquals("action"u8) ? "action" : reader.ValueTextEquals("lastAccessed"u8) ? "lastAccessed" : reader.GetString();
             reader.Read();
             if (string.Equals(name, "action", StringComparison.OrdinalIgnoreCase) && reader.TokenType == JsonTokenType.String)
             {
