@@ -58,7 +58,7 @@ internal static class FindingDetailRules
                     $"This item holds {members.Count} members ({string.Join(", ", members.Select(m => $"'{m}'"))}); an item of 'findingDetails' is a union and holds exactly one. Give each in its own item."));
             }
 
-            // Paths are made only for a fault: an account's findings list thousands of actions.
+            // The members' paths are made only for a fault: an account's findings hold thousands of them.
             if (detail.UnusedPermissionDetails is { } permission)
             {
                 if (UnusedActionNames.ServiceNamespaceProblem(permission.ServiceNamespace) is { } problem)
