@@ -5,34 +5,12 @@ import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog, patternRegex } from './catalog.mjs';
+import { random, shuffled, list } from './sampling.mjs';
 
 const [packageDir, catalogPath, outDir] = process.argv.slice(2);
 const managed = createRequire(import.meta.url)(packageDir);
 const catalog = loadCatalog(catalogPath);
 const SEED = 0x5eed;
-
-// mulberry32: a small seeded generator, so the unused sets are the same on every machine.
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffled(items, next) {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [copy[i], copy[j]] = [copy[j], copy[i]];
-  }
-  return copy;
-}
-
-const list = (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 // The catalog actions a policy allows: Allow statements' Action matches, or everything but their NotAction matches.
 function allowedActions(document) {

@@ -8,25 +8,13 @@ import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog, patternRegex } from './catalog.mjs';
+import { random, list } from './sampling.mjs';
 
 const [packageDir, catalogPath, outDir, rolesArg] = process.argv.slice(2);
 const roles = Number(rolesArg ?? 1000);
 const managed = createRequire(import.meta.url)(packageDir);
 const catalog = loadCatalog(catalogPath);
 const account = '123456789012';
-const list = (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-
-// mulberry32, as extract-workloads.mjs: the same account on every machine.
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const next = random(0xacc0);
 const pick = (items) => items[Math.floor(next() * items.length)];
 
