@@ -34,6 +34,7 @@ internal sealed class AccountAuthorization
     {
         public const string PrincipalNotInAuthorizationDetails = "PrincipalNotInAuthorizationDetails";
         public const string PrincipalMissing = "PrincipalMissing";
+        public const string FindingInvalid = "FindingInvalid";
         public const string DefaultPolicyVersionMissing = "DefaultPolicyVersionMissing";
         public const string PolicyDocumentInvalid = "PolicyDocumentInvalid";
         public const string PolicyNotInAuthorizationDetails = "PolicyNotInAuthorizationDetails";
