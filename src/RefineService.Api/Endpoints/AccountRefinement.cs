@@ -32,7 +32,7 @@ internal sealed class AccountRefinement
     private readonly JsonTypeInfo<Finding> _findingType;
     private readonly bool _details;
     private readonly UnusedActionFilters _filters;
-    private readonly IReadOnlyList<Warning> _warnings;
+    private readonly Lazy<IReadOnlyList<Warning>> _warnings;
     private readonly Lazy<FindingRead>[] _findings;
     private readonly Dictionary<string, Lazy<SharedRefinement>> _shared = new(StringComparer.Ordinal);
     private readonly List<string> _sharedOrder = [];
@@ -81,10 +81,11 @@ internal sealed class AccountRefinement
             }
         }
 
-        // A Sid to skip that no policy of the principals asked about has skips nothing: a typo must not pass unseen.
+        // A Sid to skip that no policy of the principals asked about has skips nothing: a typo must not pass unseen. Told
+        // with the totals, when the principals' documents have been read.
         var documents = subjects.Select(s => _account.Find(s.Arn)).OfType<AccountPrincipal>().Distinct()
             .SelectMany(p => p.Own.Concat(p.FromGroups)).Select(h => h.Policy?.Document).OfType<PolicyDocument>();
-        _warnings = [.. _account.Warnings, .. RecommendationInputs.UnknownStatements(request.Options?.SkipStatements, documents, "the principals' policies")];
+        _warnings = new(() => [.. _account.Warnings, .. RecommendationInputs.UnknownStatements(request.Options?.SkipStatements, documents, "the principals' policies")]);
     }
 
     /// <summary>How many principals the request asks about.</summary>
@@ -94,7 +95,7 @@ internal sealed class AccountRefinement
     public string CatalogVersion => _catalog.Version;
 
     /// <summary>Warnings about the request as a whole.</summary>
-    public IReadOnlyList<Warning> Warnings => _warnings;
+    public IReadOnlyList<Warning> Warnings => _warnings.Value;
 
     /// <summary>The answer for the request's finding <paramref name="index"/>.</summary>
     public PrincipalRecommendation Answer(int index, CancellationToken cancellationToken)

@@ -38,6 +38,11 @@ public static class OpenApiExtensions
                 Type = JsonSchemaType.Object,
                 Description = "An IAM policy document.",
             });
+            swagger.MapType<DeferredPolicyDocument>(() => new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "An IAM policy document.",
+            });
             swagger.MapType<AwsTimestamp>(() => new OpenApiSchema
             {
                 OneOf =
