@@ -31,9 +31,6 @@ public sealed class RawFinding
     /// <summary>The finding's id, if <c>id</c> is a string.</summary>
     public string? Id { get; }
 
-    /// <summary>Reads <paramref name="json"/> as a finding (an object or any other value) without reading its details.</summary>
-    public static RawFinding Of(JsonElement json) => new(json.Clone());
-
     private static string? Text(JsonElement json, string name) =>
         json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
