@@ -18,6 +18,9 @@ internal readonly struct StarPattern
         LongestPart = longest;
     }
 
+    /// <summary>Whether this is the default value, no pattern at all.</summary>
+    public bool IsEmpty => _parts is null;
+
     /// <summary>The longest literal part: every name the pattern matches holds it.</summary>
     public string LongestPart { get; }
 

@@ -184,7 +184,7 @@ internal static class WildcardCover
         private readonly HashSet<string> _seen = new(StringComparer.OrdinalIgnoreCase);
         private readonly NameBlock _names = new(names);
         private readonly NameBlock _forbidden = new(forbidden);
-        private readonly Dictionary<string, bool> _safe = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, bool> _safe = new(StringComparer.Ordinal);
 
         /// <summary>Takes a pattern (the part after <c>service:</c>) as a set, when it is safe and new.</summary>
         public void Offer(string text, bool safeAlready)
@@ -194,12 +194,14 @@ internal static class WildcardCover
                 return;
             }
 
-            if (!safeAlready && !IsSafe(text))
+            var lowered = text.ToLowerInvariant();
+            var pattern = new StarPattern(lowered);
+            if (!safeAlready && !IsSafe(lowered, pattern))
             {
                 return;
             }
 
-            var covers = Covered(new StarPattern(text.ToLowerInvariant()));
+            var covers = Covered(pattern);
             if (covers.Length > 0)
             {
                 _texts.Add(text);
@@ -220,7 +222,12 @@ internal static class WildcardCover
             var taken = new List<(string Text, int[] Covers)>();
             while (left > 0 && queue.TryDequeue(out var set, out var priority))
             {
-                var gain = _covers[set].Count(e => !covered[e]);
+                var gain = 0;
+                foreach (var e in _covers[set])
+                {
+                    gain += covered[e] ? 0 : 1;
+                }
+
                 if (gain == 0)
                 {
                     continue;
@@ -307,7 +314,7 @@ internal static class WildcardCover
 
             foreach (var open in opened)
             {
-                if (open == "*" || !IsSafe(open))
+                if (open == "*" || !IsSafe(open.ToLowerInvariant()))
                 {
                     continue;
                 }
@@ -337,7 +344,7 @@ internal static class WildcardCover
                     }
 
                     var shorter = (text[..p] + text[(p + 1)..]).Replace("**", "*", StringComparison.Ordinal);
-                    if (shorter != "*" && IsSafe(shorter))
+                    if (shorter != "*" && IsSafe(shorter.ToLowerInvariant()))
                     {
                         text = shorter;
                         changed = true;
@@ -350,11 +357,13 @@ internal static class WildcardCover
         }
 
         // The cuts of the taken sets and of the prefix entries try the same shorter texts again and again.
-        private bool IsSafe(string text)
+        private bool IsSafe(string lowered) => IsSafe(lowered, default);
+
+        private bool IsSafe(string lowered, StarPattern pattern)
         {
-            if (!_safe.TryGetValue(text, out var safe))
+            if (!_safe.TryGetValue(lowered, out var safe))
             {
-                _safe[text] = safe = !_forbidden.AnyMatch(new StarPattern(text.ToLowerInvariant()));
+                _safe[lowered] = safe = !_forbidden.AnyMatch(pattern.IsEmpty ? new StarPattern(lowered) : pattern);
             }
 
             return safe;
