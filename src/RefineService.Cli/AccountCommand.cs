@@ -127,7 +127,7 @@ internal static class AccountCommand
     /// <summary>The endpoint's answer, made as the endpoint makes it: the principals refined in parallel, then the shared policies and totals.</summary>
     internal static AccountRecommendationResponse Answer(AccountRecommendationRequest request, ServicePipeline pipeline, CliConsole console, CancellationToken cancellationToken)
     {
-        var refinement = new AccountRefinement(request, pipeline.Catalog, TimeProvider.System, cancellationToken);
+        var refinement = new AccountRefinement(request, pipeline.Catalog, pipeline.Json, TimeProvider.System, cancellationToken);
         var principals = new PrincipalRecommendation[refinement.Count];
         var progress = new AccountProgress(console, refinement.Count, TimeProvider.System);
         Parallel.For(0, principals.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>

@@ -43,12 +43,12 @@ public class AccountBenchmarks
     public bool Validate() => _validator.Validate(_request).IsValid;
 
     [Benchmark]
-    public PrincipalRecommendation FirstPrincipal() => new AccountRefinement(_request, _pipeline.Catalog, TimeProvider.System, default).Answer(0, default);
+    public PrincipalRecommendation FirstPrincipal() => new AccountRefinement(_request, _pipeline.Catalog, _pipeline.Json, TimeProvider.System, default).Answer(0, default);
 
     [Benchmark]
     public AccountSummary EveryPrincipalOnOneThread()
     {
-        var refinement = new AccountRefinement(_request, _pipeline.Catalog, TimeProvider.System, default);
+        var refinement = new AccountRefinement(_request, _pipeline.Catalog, _pipeline.Json, TimeProvider.System, default);
         for (var i = 0; i < refinement.Count; i++)
         {
             refinement.Answer(i, default);

@@ -232,17 +232,20 @@ public sealed class AccountCliTests : IDisposable
     }
 
     [Fact]
-    public async Task AFindingThatBreaksTheRulesIsRefusedAtItsPathInTheList()
+    public async Task AFindingThatBreaksTheRulesFailsItsPrincipalAtItsPathInTheList()
     {
         var request = Answerable();
         var detail = request["findings"]![1]!["findingDetails"]![0]!.AsObject();
         detail["unusedPermissionDetail"] = detail["unusedPermissionDetails"]!.DeepClone();
         detail.Remove("unusedPermissionDetails");
+        var arn = request["findings"]![1]!["resource"]!.GetValue<string>();
 
         var result = await CliRun.InProcessAsync(["account", Account(request), "--findings", _run.File("findings.json", request["findings"]!.ToJsonString())]);
 
-        Assert.Equal((1, string.Empty), (result.ExitCode, result.Out));
-        Assert.StartsWith("$.findings[1].findingDetails[0]: ", result.Error, StringComparison.Ordinal);
+        // The rest of the account is answered; the principal is told on standard error, and fails the run.
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(request["findings"]!.AsArray().Count, JsonNode.Parse(result.Out)!["principals"]!.AsArray().Count);
+        Assert.StartsWith($"refine: {arn}: FAILED FindingInvalid: The finding at $.findings[1] breaks 1 rule(s): $.findings[1].findingDetails[0]: ", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

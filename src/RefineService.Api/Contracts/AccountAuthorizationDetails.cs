@@ -119,8 +119,7 @@ public sealed record PolicyDetail : AwsShape
     public string? PolicyName { get; init; }
 
     /// <summary>The policy document.</summary>
-    [JsonConverter(typeof(PolicyDocumentConverter))]
-    public PolicyDocument? PolicyDocument { get; init; }
+    public DeferredPolicyDocument? PolicyDocument { get; init; }
 }
 
 /// <summary>A managed policy attached to a principal.</summary>
@@ -187,8 +186,7 @@ public sealed record ManagedPolicyDetail : AwsShape
 public sealed record PolicyVersion : AwsShape
 {
     /// <summary>The version's document.</summary>
-    [JsonConverter(typeof(PolicyDocumentConverter))]
-    public PolicyDocument? Document { get; init; }
+    public DeferredPolicyDocument? Document { get; init; }
 
     /// <summary>The version's id, e.g. <c>v3</c>.</summary>
     public string? VersionId { get; init; }

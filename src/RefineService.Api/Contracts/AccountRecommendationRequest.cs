@@ -9,8 +9,8 @@ public sealed record AccountRecommendationRequest : ContractObject
     /// <summary>The output of <c>aws iam get-account-authorization-details</c> exactly as printed (the CLI's merged pages), or a list of its pages. Documents may be JSON objects or URL-encoded JSON text.</summary>
     public AuthorizationDetailsPages? AuthorizationDetails { get; init; }
 
-    /// <summary>Whole GetFindingV2 answers, one per principal to refine, each naming its role or user by <c>resource</c>; the answer follows their order.</summary>
-    public IReadOnlyList<Finding?>? Findings { get; init; }
+    /// <summary>Whole GetFindingV2 answers, one per principal to refine, each naming its role or user by <c>resource</c>; the answer follows their order. A finding that breaks the rules fails its principal alone.</summary>
+    public IReadOnlyList<RawFinding?>? Findings { get; init; }
 
     /// <summary>Activity data per principal, keyed by its ARN: the actions it used and IAM's last accessed report, as <c>/v1/recommendations</c> takes them. Combined with the principal's findings if it has any; a principal with activity data and no finding is answered after those with findings, in this list's order.</summary>
     public IReadOnlyList<PrincipalActivity?>? Activity { get; init; }

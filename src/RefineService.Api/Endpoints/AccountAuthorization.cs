@@ -5,13 +5,27 @@ using RefineService.Core.Refinement;
 
 namespace RefineService.Api.Endpoints;
 
-/// <summary>A policy a principal holds, ready for the engine, or why it cannot be refined.</summary>
+/// <summary>
+/// A policy a principal holds, ready for the engine, or why it cannot be refined; its document is read when it is first
+/// needed (by whichever principal's answer needs it first), once, whoever holds it.
+/// </summary>
 /// <param name="Id">What the steps call it: a managed policy's ARN, an inline policy's name (a group's as <c>group-name/policy-name</c>).</param>
-/// <param name="Policy">The policy for the engine; null when it cannot be refined.</param>
-/// <param name="Failure">Why the principal holding it cannot be answered (no default version, a document IAM would refuse).</param>
-/// <param name="Warning">Something to say that does not stop the answer (an attached policy absent from <c>Policies</c>).</param>
-internal sealed record HeldPolicy(string Id, PolicyToRefine? Policy, RecommendationError? Failure, Warning? Warning)
+/// <param name="Warning">Something to say that does not stop the answer (an attached policy absent from <c>Policies</c>, which has nothing to read).</param>
+internal sealed record HeldPolicy(string Id, Warning? Warning)
 {
+    private readonly Lazy<(PolicyToRefine? Policy, RecommendationError? Failure)>? _read;
+
+    /// <summary>A policy to read when first needed.</summary>
+    public HeldPolicy(string id, Func<(PolicyToRefine? Policy, RecommendationError? Failure)> read)
+        : this(id, (Warning?)null) =>
+        _read = new(read, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The policy for the engine; null when it cannot be refined.</summary>
+    public PolicyToRefine? Policy => _read?.Value.Policy;
+
+    /// <summary>Why the principal holding it cannot be answered (no default version, a document IAM would refuse).</summary>
+    public RecommendationError? Failure => _read?.Value.Failure;
+
     /// <summary>Whether it is a customer-managed policy or a group's, which several principals may share.</summary>
     public bool IsShareable { get; init; }
 }
@@ -34,6 +48,7 @@ internal sealed class AccountAuthorization
     {
         public const string PrincipalNotInAuthorizationDetails = "PrincipalNotInAuthorizationDetails";
         public const string PrincipalMissing = "PrincipalMissing";
+        public const string FindingInvalid = "FindingInvalid";
         public const string DefaultPolicyVersionMissing = "DefaultPolicyVersionMissing";
         public const string PolicyDocumentInvalid = "PolicyDocumentInvalid";
         public const string PolicyNotInAuthorizationDetails = "PolicyNotInAuthorizationDetails";
@@ -73,7 +88,7 @@ internal sealed class AccountAuthorization
 
             held = managed.TryGetValue(arn, out var found)
                 ? Managed(found.Policy, found.Path, wildcards, explain)
-                : new HeldPolicy(arn, null, null, new Warning
+                : new HeldPolicy(arn, new Warning
                 {
                     Code = Codes.PolicyNotInAuthorizationDetails,
                     Path = attachmentPath,
@@ -104,15 +119,16 @@ internal sealed class AccountAuthorization
                 {
                     if (groupPolicies.TryGetValue(name, out var held))
                     {
-                        fromGroups.AddRange(held.Where(h => h.Policy is not null || h.Failure is not null).Select(h => h with { IsShareable = true }));
-                        foreach (var policy in held.Where(h => h.Policy is not null || h.Failure is not null))
+                        // What the details hold (read or not); a policy absent from them grants nothing known here.
+                        fromGroups.AddRange(held.Where(h => h.Warning is null).Select(h => h with { IsShareable = true }));
+                        foreach (var policy in held.Where(h => h.Warning is null))
                         {
                             _viaGroup.Add(policy.Id);
                         }
                     }
                     else
                     {
-                        fromGroups.Add(new HeldPolicy(name, null, null, new Warning
+                        fromGroups.Add(new HeldPolicy(name, new Warning
                         {
                             Code = Codes.GroupNotInAuthorizationDetails,
                             Path = g,
@@ -182,11 +198,12 @@ internal sealed class AccountAuthorization
         var versionsPath = JsonPath.Property(path, "PolicyVersionList");
         if (index < 0 || versions[index]!.Document is not { } document)
         {
-            return new HeldPolicy(arn, null, new RecommendationError
+            var missing = new RecommendationError
             {
                 Code = Codes.DefaultPolicyVersionMissing,
                 Message = $"The policy '{arn}' has no default version with a document at {versionsPath} (one version has \"IsDefaultVersion\": true), so what it grants is not known and the principal is not refined.",
-            }, null) { IsShareable = kind == PolicyKind.Managed };
+            };
+            return new HeldPolicy(arn, () => (null, missing)) { IsShareable = kind == PolicyKind.Managed };
         }
 
         var documentPath = JsonPath.Property(JsonPath.Item(versionsPath, index), "Document");
@@ -197,20 +214,21 @@ internal sealed class AccountAuthorization
     private static HeldPolicy Inline(string id, PolicyDetail policy, string path, RefinementOptions options) =>
         policy.PolicyDocument is { } document
             ? Refinable(id, JsonPath.Property(path, "PolicyDocument"), document, options, null, JsonPath.Property(path, "PolicyName"))
-            : new HeldPolicy(id, null, Invalid(id, JsonPath.Property(path, "PolicyDocument"), "the policy has no document"), null);
+            : new HeldPolicy(id, () => (null, Invalid(id, JsonPath.Property(path, "PolicyDocument"), "the policy has no document")));
 
-    private static HeldPolicy Refinable(string id, string documentPath, PolicyDocument document, RefinementOptions options, DateTimeOffset? updatedAt, string idPath)
+    private static HeldPolicy Refinable(string id, string documentPath, DeferredPolicyDocument sent, RefinementOptions options, DateTimeOffset? updatedAt, string idPath) => new(id, () =>
     {
+        var document = sent.Read();
         if (document.Problems.Count > 0)
         {
             var first = document.Problems[0];
-            return new HeldPolicy(id, null, Invalid(id, JsonPath.Rebase(first.Path, documentPath), first.Message + (document.Problems.Count > 1
+            return (null, Invalid(id, JsonPath.Rebase(first.Path, documentPath), first.Message + (document.Problems.Count > 1
                 ? string.Create(CultureInfo.InvariantCulture, $" (and {document.Problems.Count - 1} more problem(s))")
-                : string.Empty)), null);
+                : string.Empty)));
         }
 
-        return new HeldPolicy(id, new PolicyToRefine(id, documentPath, document, options) { StepId = id, UpdatedAt = updatedAt, IdPath = idPath }, null, null);
-    }
+        return (new PolicyToRefine(id, documentPath, document, options) { StepId = id, UpdatedAt = updatedAt, IdPath = idPath }, null);
+    });
 
     private static RecommendationError Invalid(string id, string path, string problem) => new()
     {

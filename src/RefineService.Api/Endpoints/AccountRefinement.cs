@@ -1,7 +1,12 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using FluentValidation;
 using RefineService.Api.Contracts;
+using RefineService.Api.Errors;
 using RefineService.Api.Limits;
+using RefineService.Api.Validation;
 using RefineService.Core.Catalog;
 using RefineService.Core.Policies;
 using RefineService.Core.Refinement;
@@ -9,19 +14,25 @@ using RefineService.Core.Refinement;
 namespace RefineService.Api.Endpoints;
 
 /// <summary>
-/// One account's refinement: each finding read first (its principal, its unused actions), then each principal answered
-/// on demand and in any order (<see cref="Answer"/>, safe to call in parallel), each shared policy refined once, when the
-/// first of its principals needs it.
+/// One account's refinement: each principal answered on demand and in any order (<see cref="Answer"/>, safe to call in
+/// parallel), its finding read and checked when it, or a shared policy of it, is first needed; each shared policy refined
+/// once, when the first of its principals needs it.
 /// </summary>
 internal sealed class AccountRefinement
 {
+    // The most broken rules a finding's failure names; the count covers them all.
+    private const int NamedFaults = 10;
+
+    private static readonly FindingValidator FindingRules = new();
+
     private readonly ActionCatalog _catalog;
     private readonly Refiner _refiner;
     private readonly TimeProvider _clock;
     private readonly AccountAuthorization _account;
+    private readonly JsonTypeInfo<Finding> _findingType;
     private readonly bool _details;
     private readonly UnusedActionFilters _filters;
-    private readonly IReadOnlyList<Warning> _warnings;
+    private readonly Lazy<IReadOnlyList<Warning>> _warnings;
     private readonly Lazy<FindingRead>[] _findings;
     private readonly Dictionary<string, Lazy<SharedRefinement>> _shared = new(StringComparer.Ordinal);
     private readonly List<string> _sharedOrder = [];
@@ -34,9 +45,13 @@ internal sealed class AccountRefinement
     private readonly int[] _createdWithShared;
     private readonly ConcurrentDictionary<int, bool> _succeeded = new();
 
-    public AccountRefinement(AccountRecommendationRequest request, ActionCatalog catalog, TimeProvider clock, CancellationToken cancellationToken)
+    public AccountRefinement(AccountRecommendationRequest request, ActionCatalog catalog, JsonSerializerOptions json, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(json);
+
+        // Findings are read with the request's own settings (duplicate keys refused, the same depth), as /v1/recommendations reads one.
+        _findingType = (JsonTypeInfo<Finding>)json.GetTypeInfo(typeof(Finding));
         _cancellationToken = cancellationToken;
         _catalog = catalog;
         _clock = clock;
@@ -66,10 +81,11 @@ internal sealed class AccountRefinement
             }
         }
 
-        // A Sid to skip that no policy of the principals asked about has skips nothing: a typo must not pass unseen.
+        // A Sid to skip that no policy of the principals asked about has skips nothing: a typo must not pass unseen. Told
+        // with the totals, when the principals' documents have been read.
         var documents = subjects.Select(s => _account.Find(s.Arn)).OfType<AccountPrincipal>().Distinct()
             .SelectMany(p => p.Own.Concat(p.FromGroups)).Select(h => h.Policy?.Document).OfType<PolicyDocument>();
-        _warnings = [.. _account.Warnings, .. RecommendationInputs.UnknownStatements(request.Options?.SkipStatements, documents, "the principals' policies")];
+        _warnings = new(() => [.. _account.Warnings, .. RecommendationInputs.UnknownStatements(request.Options?.SkipStatements, documents, "the principals' policies")]);
     }
 
     /// <summary>How many principals the request asks about.</summary>
@@ -79,7 +95,7 @@ internal sealed class AccountRefinement
     public string CatalogVersion => _catalog.Version;
 
     /// <summary>Warnings about the request as a whole.</summary>
-    public IReadOnlyList<Warning> Warnings => _warnings;
+    public IReadOnlyList<Warning> Warnings => _warnings.Value;
 
     /// <summary>The answer for the request's finding <paramref name="index"/>.</summary>
     public PrincipalRecommendation Answer(int index, CancellationToken cancellationToken)
@@ -193,7 +209,7 @@ internal sealed class AccountRefinement
         {
             var arn = findings[i]!.Resource;
             var at = arn is not null && byArn.TryGetValue(arn, out var index) ? index : -1;
-            subjects.Add(new Subject(arn, findings[i], JsonPath.Item("$.findings", i), at < 0 ? null : activity[at], at < 0 ? null : JsonPath.Item("$.activity", at)));
+            subjects.Add(new Subject(arn, findings[i]!, JsonPath.Item("$.findings", i), at < 0 ? null : activity[at], at < 0 ? null : JsonPath.Item("$.activity", at)));
             if (arn is not null)
             {
                 answered.Add(arn);
@@ -213,10 +229,17 @@ internal sealed class AccountRefinement
 
     private FindingRead Read(Subject subject)
     {
+        var principal = _account.Find(subject.Arn);
+        Finding? finding = null;
+        if (subject.Finding is { } raw && ReadFinding(raw, subject.FindingPath!, out finding) is { } refused)
+        {
+            return new FindingRead(subject.Arn, raw.Id, new FindingReport(subject.Arn, [], [], null), UnusedActionSet.Empty, principal, refused, false, null);
+        }
+
         // The finding and activity data are read as /v1/recommendations reads a request's, then their paths are put where they are.
         var request = new RecommendationRequest
         {
-            Finding = subject.Finding,
+            Finding = finding,
             ResourceArn = subject.Finding is null ? subject.Arn : null,
             UsedActions = subject.Activity?.UsedActions,
             LastAccessedDetails = subject.Activity?.LastAccessedDetails,
@@ -239,14 +262,48 @@ internal sealed class AccountRefinement
                 : null,
         };
         var unused = UnusedActionSet.Create(_catalog, evidence, _filters);
-        var principal = _account.Find(subject.Arn);
         var arnPath = subject.Finding is null ? JsonPath.Property(subject.ActivityPath!, "principalArn") : JsonPath.Property(subject.FindingPath!, "resource");
         var failure = subject.Arn is null
             ? new RecommendationError { Code = AccountAuthorization.Codes.PrincipalMissing, Message = $"The finding at {subject.FindingPath} names no principal ('resource'), so it cannot be matched with the account's roles and users." }
             : principal is null
                 ? new RecommendationError { Code = AccountAuthorization.Codes.PrincipalNotInAuthorizationDetails, Message = $"'{subject.Arn}' ({arnPath}) is not a role or user of 'authorizationDetails': check that the details are of the {(subject.Finding is null ? "activity data's" : "finding's")} account, and whole." }
                 : null;
-        return new FindingRead(subject.Arn, subject.Finding?.Id, report, unused, principal, failure, subject.Activity?.LastAccessedDetails is not null, subject.Activity?.UsedActions);
+        return new FindingRead(subject.Arn, finding?.Id, report, unused, principal, failure, subject.Activity?.LastAccessedDetails is not null, subject.Activity?.UsedActions);
+    }
+
+    // The finding read and checked as /v1/recommendations reads and checks its 'finding', its paths put where the account's request holds it; what is wrong, as the principal's failure.
+    private RecommendationError? ReadFinding(RawFinding raw, string path, out Finding? finding)
+    {
+        try
+        {
+            finding = raw.Json.Deserialize(_findingType);
+        }
+        catch (JsonException ex)
+        {
+            finding = null;
+            return new RecommendationError
+            {
+                Code = AccountAuthorization.Codes.FindingInvalid,
+                Message = $"The finding at {path} cannot be read: {JsonPath.Rebase(UnreadableJson.Path(ex), path)}: {UnreadableJson.Reason(ex)}",
+            };
+        }
+
+        var faults = FindingRules.Validate(finding!).Errors
+            .Select(f => $"{(f.PropertyName.Length == 0 ? path : JsonPath.Rebase(f.PropertyName, path))}: {f.ErrorMessage}").Distinct(StringComparer.Ordinal).ToList();
+        var unused = finding!.FindingDetails?.Sum(d => (long)(d?.UnusedPermissionDetails?.Actions?.Count ?? 0)) ?? 0;
+        if (unused > RequestLimits.MaxUnusedActions)
+        {
+            faults.Add(string.Create(CultureInfo.InvariantCulture, $"{path}: At most {RequestLimits.MaxUnusedActions:N0} unused actions can be read per finding; this one lists {unused:N0}."));
+        }
+
+        return faults.Count == 0
+            ? null
+            : new RecommendationError
+            {
+                Code = AccountAuthorization.Codes.FindingInvalid,
+                Message = string.Create(CultureInfo.InvariantCulture,
+                    $"The finding at {path} breaks {faults.Count} rule(s): {string.Join(" ", faults.Take(NamedFaults))}{(faults.Count > NamedFaults ? $" ({faults.Count - NamedFaults} more not named.)" : string.Empty)}"),
+            };
     }
 
     // The work bound of /v1/recommendations, per principal: its documents' patterns and its unused actions.
@@ -307,7 +364,7 @@ internal sealed class AccountRefinement
         string? Arn, string? Id, FindingReport Report, UnusedActionSet Unused, AccountPrincipal? Principal, RecommendationError? Failure, bool HasReport, IReadOnlyList<Contracts.UsedAction?>? UsedActions);
 
     // One principal to answer: its finding (with the finding's path), its activity data (with that entry's path), or both.
-    private sealed record Subject(string? Arn, Finding? Finding, string? FindingPath, PrincipalActivity? Activity, string? ActivityPath)
+    private sealed record Subject(string? Arn, RawFinding? Finding, string? FindingPath, PrincipalActivity? Activity, string? ActivityPath)
     {
         // A path of the request read as /v1/recommendations reads it, put where the account's request holds it.
         public string At(string path) =>

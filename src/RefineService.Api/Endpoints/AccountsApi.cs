@@ -7,6 +7,7 @@ using RefineService.Api.Security;
 using RefineService.Api.Validation;
 using RefineService.Core.Catalog;
 using Serilog;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace RefineService.Api.Endpoints;
 
@@ -52,11 +53,12 @@ public static class AccountsApi
 
     // Validated by the filter; the answer is written as it is made (AccountAnswer). Counts only go to the request's log line.
     public static IResult Recommend(
-        AccountRecommendationRequest? request, ActionCatalog catalog, IDiagnosticContext diagnostics, TimeProvider clock, HttpContext context)
+        AccountRecommendationRequest? request, ActionCatalog catalog, IOptions<JsonOptions> json, IDiagnosticContext diagnostics, TimeProvider clock, HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(context);
-        var refinement = new AccountRefinement(request, catalog, clock, context.RequestAborted);
+        var refinement = new AccountRefinement(request, catalog, json.Value.SerializerOptions, clock, context.RequestAborted);
         diagnostics.Set("PrincipalCount", refinement.Count);
         var ndjson = context.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(Ndjson, StringComparison.OrdinalIgnoreCase));
         return new AccountAnswer(refinement, ndjson, diagnostics);

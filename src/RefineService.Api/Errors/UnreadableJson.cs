@@ -22,6 +22,13 @@ public static class UnreadableJson
         return What(exception) + Where(exception);
     }
 
+    /// <summary>The sentence without the position: for a value read on its own, whose lines are not the body's.</summary>
+    public static string Reason(JsonException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return What(exception) + ".";
+    }
+
     // The runtime's wording may change with any update; its exception types and positions do not.
     private static string What(JsonException exception) => exception switch
     {

@@ -51,7 +51,7 @@ internal sealed class ContractSchemaFilter : ISchemaFilter
         }
 
         // A request's documents are read as objects or as strings holding one; an answer's are objects.
-        if (property.PropertyType == typeof(PolicyDocument) && property.DeclaringType != typeof(PolicyRecommendation))
+        if ((property.PropertyType == typeof(PolicyDocument) && property.DeclaringType != typeof(PolicyRecommendation)) || property.PropertyType == typeof(DeferredPolicyDocument))
         {
             // The document may be left out (a request gives `policy` or `policies`): only the null of the type is kept.
             concrete.Type = JsonSchemaType.Null;

@@ -38,6 +38,11 @@ public static class OpenApiExtensions
                 Type = JsonSchemaType.Object,
                 Description = "An IAM policy document.",
             });
+            swagger.MapType<DeferredPolicyDocument>(() => new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "An IAM policy document.",
+            });
             swagger.MapType<AwsTimestamp>(() => new OpenApiSchema
             {
                 OneOf =
@@ -48,6 +53,9 @@ public static class OpenApiExtensions
                 Description = "A timestamp as AWS's tools print one.",
                 Example = System.Text.Json.Nodes.JsonValue.Create("2024-06-10T13:45:00.512000+00:00"),
             });
+
+            // An account's finding is kept as sent until its principal is answered; on the wire it is a Finding.
+            swagger.MapType<RawFinding>(() => new OpenApiSchemaReference(nameof(Finding)));
             swagger.OperationFilter<RequestExampleOperationFilter>();
             swagger.OperationFilter<ResponseDescriptionOperationFilter>();
             swagger.SchemaFilter<ContractSchemaFilter>();

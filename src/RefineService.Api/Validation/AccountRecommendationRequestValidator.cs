@@ -1,16 +1,17 @@
 using System.Globalization;
+using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
 using RefineService.Api.Contracts;
-using RefineService.Api.Limits;
 using RefineService.Core.Policies;
 
 namespace RefineService.Api.Validation;
 
 /// <summary>
 /// The rules of an account's request. What would stop the whole account (no details, truncated pages, unreadable
-/// findings or timestamps) is a 400 at its path; what concerns one principal (an unknown principal, a policy without a
-/// default version, a document IAM would refuse) is that principal's own <c>FAILED</c>, so that the rest is answered.
+/// timestamps in the details, an item of <c>findings</c> that is not an object) is a 400 at its path; what concerns one
+/// principal (an unknown principal, a finding that breaks the rules, a policy without a default version, a document IAM
+/// would refuse) is that principal's own <c>FAILED</c>, so that the rest is answered.
 /// </summary>
 internal sealed class AccountRecommendationRequestValidator : AbstractValidator<AccountRecommendationRequest>
 {
@@ -33,19 +34,11 @@ internal sealed class AccountRecommendationRequestValidator : AbstractValidator<
             .WithMessage("Each item of 'activity' is an object: the principal's 'principalArn', with its 'usedActions', its 'lastAccessedDetails', or both.")
             .SetValidator(new PrincipalActivityValidator()!);
         RuleFor(request => request.Activity).Custom(RefuseTwice).When(request => request.Activity is not null);
+
+        // Each finding is read and checked with its principal (AccountRefinement): one that breaks the rules fails that principal alone.
         RuleForEach(request => request.Findings)
-            .NotNull()
-            .WithMessage("Each item of 'findings' is a whole GetFindingV2 answer, an object.")
-            .SetValidator(new FindingValidator()!);
-        RuleForEach(request => request.Findings).Custom((finding, context) =>
-        {
-            var unused = finding?.FindingDetails?.Sum(d => (long)(d?.UnusedPermissionDetails?.Actions?.Count ?? 0)) ?? 0;
-            if (unused > RequestLimits.MaxUnusedActions)
-            {
-                context.AddFailure(new ValidationFailure(context.PropertyPath, string.Create(CultureInfo.InvariantCulture,
-                    $"At most {RequestLimits.MaxUnusedActions:N0} unused actions can be read per finding; this one lists {unused:N0}.")));
-            }
-        });
+            .Must(finding => finding is { Json.ValueKind: JsonValueKind.Object })
+            .WithMessage("Each item of 'findings' is a whole GetFindingV2 answer, an object.");
     }
 
     // A principal named twice is refused: which entry counts would be a guess.

@@ -428,6 +428,57 @@ public sealed class AccountRecommendationsTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task AFindingThatBreaksTheRulesFailsItsPrincipalAloneNamingEveryPathAndTheRestIsAnsweredAsBefore()
+    {
+        var request = ExampleRequest();
+        var findings = request["findings"]!.AsArray();
+
+        // orders-api: an unreadable timestamp and a misspelt union member; reports-job: a value of the wrong type.
+        findings[0]!["createdAt"] = "last Tuesday";
+        var detail = findings[0]!["findingDetails"]![1]!.AsObject();
+        detail["unusedPermissionDetail"] = detail["unusedPermissionDetails"]!.DeepClone();
+        detail.Remove("unusedPermissionDetails");
+        findings[1]!["findingDetails"] = 5;
+
+        var broken = await PostForJsonAsync(request);
+        var whole = await PostForJsonAsync(ExampleRequest());
+
+        var orders = broken["principals"]![0]!["findingRecommendation"]!;
+        Assert.Equal("FAILED", orders["status"]!.GetValue<string>());
+        Assert.Equal("FindingInvalid", orders["error"]!["code"]!.GetValue<string>());
+        Assert.Contains("$.findings[0].createdAt: ", orders["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("$.findings[0].findingDetails[1]: ", orders["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(orders["recommendedSteps"]!.AsArray());
+
+        var reports = broken["principals"]![1]!["findingRecommendation"]!;
+        Assert.Equal("FindingInvalid", reports["error"]!["code"]!.GetValue<string>());
+        Assert.Contains("$.findings[1].findingDetails: ", reports["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(ExampleRequest()["findings"]![1]!["id"]!.GetValue<string>(), broken["principals"]![1]!["findingId"]!.GetValue<string>());
+
+        // Every other principal's own policies are refined exactly as in the request without the broken findings.
+        for (var i = 2; i < findings.Count; i++)
+        {
+            Assert.Equal(whole["principals"]![i]!["findingRecommendation"]!["status"]!.GetValue<string>(), broken["principals"]![i]!["findingRecommendation"]!["status"]!.GetValue<string>());
+            Assert.True(JsonNode.DeepEquals(whole["principals"]![i]!["recommendations"], broken["principals"]![i]!["recommendations"]), $"principal {i}");
+        }
+
+        Assert.Equal(whole["totals"]!["failed"]!.GetValue<int>() + 2, broken["totals"]!["failed"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task AFindingThatIsNotAnObjectIsRefusedAtItsPath()
+    {
+        var request = ExampleRequest();
+        request["findings"]!.AsArray()[1] = "arn:aws:iam::123456789012:role/reports-job";
+
+        using var client = factory.CreateClient();
+        using var response = await client.PostJsonAsync(Accounts, request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["$.findings[1]"], (await response.ReadErrorsAsync()).Keys);
+    }
+
+    [Fact]
     public async Task APolicyWithoutADefaultVersionFailsThePrincipalHoldingItNamingThePath()
     {
         var answer = await PostAsync(ExampleRequest());
