@@ -54,11 +54,17 @@ public static class PeerShrink
                 }
 
                 Array.Sort(times);
+
+                // With a NotAction list written as an Action list for the split, the document split is longer than the recommendation.
+                var splitCharacters = result.Split is null || !result.Warnings.Any(w => w.Code == RefinementWarningCodes.NotActionWrittenAsAction)
+                    ? result.Size.Characters
+                    : PolicySizeLimits.Measure(refiner.Split(result.RecommendedPolicy!, result.Size.Limit, options, _ => false, document.StatementIsArray, CancellationToken.None).Document);
                 item[name] = new JsonObject
                 {
                     ["medianMs"] = times[Runs / 2],
                     ["characters"] = result.Size.Characters,
                     ["limit"] = result.Size.Limit,
+                    ["splitCharacters"] = splitCharacters,
                     ["entries"] = result.RecommendedPolicy?.Statements.Sum(s => s.Entries.Count) ?? 0,
                     ["document"] = result.RecommendedPolicy is null ? null : JsonNode.Parse(result.RecommendedPolicy.ToCompactJson()),
                     ["split"] = result.Split is null ? null : new JsonArray([.. result.Split.Select(p => (JsonNode)new JsonObject

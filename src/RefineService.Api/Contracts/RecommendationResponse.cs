@@ -82,7 +82,7 @@ public sealed record PolicyRecommendation
     /// <summary>The recommended document's size against IAM's limit for the policy's kind.</summary>
     public required PolicySize Size { get; init; }
 
-    /// <summary>When the recommended document is over its kind's limit: the same statements over several policies, each within the limit where a statement can be cut (by its <c>Action</c> list), together allowing exactly what the document allows. Absent otherwise.</summary>
+    /// <summary>When the recommended document is over its kind's limit: the same statements over several policies, each within the limit where a statement can be cut (by its <c>Action</c> list; an Allow <c>NotAction</c> list too large for one policy is written as the <c>Action</c> list of the catalog actions it allows, with a <c>NotActionWrittenAsAction</c> warning), together allowing exactly what the document allows over the catalog. Absent otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<SplitPart>? Split { get; init; }
 
@@ -143,7 +143,7 @@ public sealed record SplitPart
     /// <summary>Its size as IAM counts it (characters, white space not counted).</summary>
     public required int Characters { get; init; }
 
-    /// <summary>Whether it is within the limit; false only for a part holding one statement that cannot be cut (a <c>NotAction</c> list or a single entry).</summary>
+    /// <summary>Whether it is within the limit; false only for a part holding one statement that cannot be cut (a Deny or skipped statement's <c>NotAction</c> list, or a single entry), which a warning at its path explains.</summary>
     public required bool WithinLimit { get; init; }
 }
 
@@ -267,7 +267,7 @@ public sealed record PolicySize
 /// <summary>A warning about the input or the result.</summary>
 public sealed record Warning
 {
-    /// <summary>A stable code: <c>UnknownAction</c>, <c>UnknownService</c>, <c>PolicySizeExceeded</c>, <c>UnknownActions</c> (their count: the catalog may be behind) or <c>CatalogStale</c>.</summary>
+    /// <summary>A stable code: <c>UnknownAction</c>, <c>UnknownService</c>, <c>PolicySizeExceeded</c>, <c>NotActionWrittenAsAction</c>, <c>DenyNotActionCannotBeSplit</c>, <c>SkippedStatementCannotBeSplit</c> (the split's rule for a <c>NotAction</c> list too large for one policy), <c>UnknownActions</c> (their count: the catalog may be behind) or <c>CatalogStale</c>.</summary>
     public required string Code { get; init; }
 
     /// <summary>A sentence for people.</summary>

@@ -64,29 +64,35 @@ public sealed class ActionPattern
     /// Whether the pattern matches some action of the service <paramref name="servicePrefix"/> (lower case), whatever its
     /// actions are called: what a pattern may allow of a service the catalog lacks.
     /// </summary>
-    /// <remarks>
-    /// The pattern is run over <c>service:</c> as a set of positions; any position left can go on to match some name. The
-    /// literal prefix rejects most patterns first, and the run costs at most pattern length × prefix length steps.
-    /// </remarks>
     public bool CanMatchActionOf(string servicePrefix)
     {
         ArgumentNullException.ThrowIfNull(servicePrefix);
+        return CanMatchNameStartingWith(servicePrefix + ":");
+    }
+
+    /// <summary>Whether the pattern matches some name, known or not, that starts with the lower-case <paramref name="prefix"/>.</summary>
+    /// <remarks>
+    /// The pattern is run over the prefix as a set of positions; any position left can go on to match some name. The
+    /// literal prefix rejects most patterns first, and the run costs at most pattern length × prefix length steps.
+    /// </remarks>
+    public bool CanMatchNameStartingWith(ReadOnlySpan<char> prefix)
+    {
         var literal = LiteralPrefix;
-        var common = Math.Min(literal.Length, servicePrefix.Length);
-        if (!literal[..common].SequenceEqual(servicePrefix.AsSpan(0, common)))
+        var common = Math.Min(literal.Length, prefix.Length);
+        if (!literal[..common].SequenceEqual(prefix[..common]))
         {
             return false;
         }
 
-        if (literal.Length > servicePrefix.Length)
+        if (literal.Length >= prefix.Length)
         {
-            return literal[servicePrefix.Length] == ':';
+            return true;
         }
 
         var positions = new bool[Lowered.Length + 1];
         var next = new bool[Lowered.Length + 1];
         positions[0] = true;
-        foreach (var c in servicePrefix + ":")
+        foreach (var c in prefix)
         {
             // A star may match nothing: the position after it is reached too.
             for (var i = 0; i < Lowered.Length; i++)

@@ -73,6 +73,27 @@ public sealed class PolicyStatement
         return new(_tokens, members, Index, Sid, Effect, isNotAction: true, entries, EntriesAsString && entries.Count == 1);
     }
 
+    /// <summary>The same statement without its <c>Sid</c>, which only names a statement and changes nothing it allows or denies.</summary>
+    public PolicyStatement WithoutSid() =>
+        new(_tokens, [.. _members.Where(m => !string.Equals(m.Name, "Sid", StringComparison.Ordinal))], Index, sid: null, Effect, IsNotAction, Entries, EntriesAsString);
+
+    /// <summary>
+    /// The same statement with an <c>Action</c> list of <paramref name="entries"/> where its <c>NotAction</c> stood (same place
+    /// among its members, same form); the caller answers for what the two allow.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The statement already has an <c>Action</c>.</exception>
+    public PolicyStatement AsAction(IReadOnlyList<string> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (!IsNotAction)
+        {
+            throw new InvalidOperationException("The statement already has an Action.");
+        }
+
+        var members = _members.Select(m => m.Value == -1 ? m with { Name = "Action" } : m).ToList();
+        return new(_tokens, members, Index, Sid, Effect, isNotAction: false, entries, EntriesAsString && entries.Count == 1);
+    }
+
     /// <summary>Writes the statement: its members in their order, the entries in their form.</summary>
     public void WriteTo(Utf8JsonWriter writer)
     {

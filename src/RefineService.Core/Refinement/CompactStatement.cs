@@ -45,6 +45,8 @@ internal sealed class CompactStatement
             }
             else
             {
+                // The trie walked the prefixes; it is shown with what the cover wrote in their place.
+                step.Trie?.Rewrite(prefix => Written(catalog, chosen, prefix, step.Kept));
                 refined.Replace(step.Entry, [.. chosen.Where(c => SortedIndices.Intersects(c.Matches, step.Kept)).Select(c => c.Entry)], step.Trie);
             }
         }
@@ -78,6 +80,20 @@ internal sealed class CompactStatement
         }
 
         return chosen;
+    }
+
+    /// <summary>
+    /// What the statement writes for the kept actions a prefix node of the trie covered: the chosen patterns that match
+    /// any of them, in the order chosen; null when the entries kept as written cover them all.
+    /// </summary>
+    private static string? Written(ActionCatalog catalog, List<(string Entry, int[] Matches)> chosen, string prefixEntry, int[] kept)
+    {
+        var matches = new List<int>();
+        catalog.MatchIndices(ActionPattern.Parse(prefixEntry), matches);
+        matches.Sort();
+        var covered = SortedIndices.Intersect([.. matches], kept);
+        var written = chosen.Where(c => SortedIndices.Intersects(c.Matches, covered)).Select(c => c.Entry).ToList();
+        return written.Count == 0 ? null : string.Join(", ", written);
     }
 
     private static int[] Sorted(List<int> indices)

@@ -41,14 +41,16 @@ public sealed class Refiner(ActionCatalog catalog)
         var summary = Summarize(before, after);
         var limit = PolicySizeLimits.For(options.Kind);
         var characters = PolicySizeLimits.Measure(result);
-        var split = characters > limit ? PolicySplitter.Split(result!, limit) : null;
+        var fitted = characters > limit ? Split(result!, limit, options, unused.SkipsStatement, document.StatementIsArray, cancellationToken) : null;
+        run.Warnings.AddRange(fitted?.Warnings ?? []);
+        var split = fitted?.Parts;
         if (split is not null && (options.Fit != FitMode.Split || split.Any(p => !p.WithinLimit)))
         {
             run.Warnings.Add(new RefinementWarning(
                 RefinementWarningCodes.PolicySizeExceeded,
                 split.All(p => p.WithinLimit)
                     ? $"The recommended policy has {characters} characters without white space; IAM allows {limit} for this kind of policy. Split over {split.Count} policies it fits."
-                    : $"The recommended policy has {characters} characters without white space; IAM allows {limit} for this kind of policy, and a statement too large alone cannot be cut (a NotAction list or a single entry).",
+                    : $"The recommended policy has {characters} characters without white space; IAM allows {limit} for this kind of policy, and a statement too large alone cannot be cut (the warnings at its path say why).",
                 "$"));
         }
 
@@ -57,6 +59,66 @@ public sealed class Refiner(ActionCatalog catalog)
             Split = split,
             Account = Account(unused, before, after, options.Explain),
         };
+    }
+
+    /// <summary>
+    /// The parts of the recommended <paramref name="document"/>, each within <paramref name="limit"/> where its statements
+    /// allow (<see cref="PolicySplitter"/>). An Allow statement whose <c>NotAction</c> list is too large for a part, which no
+    /// cut can make smaller without allowing more, is written for the split as the <c>Action</c> list of the catalog
+    /// actions it allows (<see cref="ActionListRewrite"/>): exactly the same catalog actions, but none AWS adds later (the
+    /// least-privilege direction). A Deny statement so written would deny less in future, and a skipped statement is to
+    /// stay as it is: both stay whole, and their parts over the limit.
+    /// </summary>
+    /// <param name="document">The recommended document.</param>
+    /// <param name="limit">The size limit of a part.</param>
+    /// <param name="options">The refinement's options: its wildcard mode writes the <c>Action</c> lists.</param>
+    /// <param name="skips">Tells, by its Sid, whether a statement is to stay as it is.</param>
+    /// <param name="inArray">Whether the document's statements are an array, for the warnings' paths.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    internal PolicySplit Split(PolicyDocument document, int limit, RefinementOptions options, Func<string?, bool> skips, bool inArray, CancellationToken cancellationToken)
+    {
+        var room = PolicySplitter.Room(document, limit);
+        var warnings = new List<RefinementWarning>();
+        var statements = new List<PolicyStatement>(document.Statements.Count);
+        foreach (var statement in document.Statements)
+        {
+            var size = statement.IsNotAction ? PolicySizeLimits.Measure(statement) : 0;
+            if (size <= room)
+            {
+                statements.Add(statement);
+                continue;
+            }
+
+            var path = JsonPath.Property(inArray ? JsonPath.Item("$.Statement", statement.Index) : "$.Statement", statement.EntriesKey);
+            if (statement.Effect == PolicyEffect.Deny)
+            {
+                warnings.Add(new RefinementWarning(
+                    RefinementWarningCodes.DenyNotActionCannotBeSplit,
+                    $"This Deny statement's NotAction list takes {size} characters, more than a policy of the split holds ({room} beside the document's other members), and it cannot be cut: each cut would deny every action but its own entries, so together they would deny more. Nor is it written as an Action list, which would not deny the actions AWS adds later. Its part stays over the limit.",
+                    path));
+                statements.Add(statement);
+                continue;
+            }
+
+            if (skips(statement.Sid) || ActionListRewrite.For(Catalog, statement, options.Wildcards, cancellationToken) is not { } written)
+            {
+                warnings.Add(new RefinementWarning(
+                    RefinementWarningCodes.SkippedStatementCannotBeSplit,
+                    $"This statement's NotAction list takes {size} characters, more than a policy of the split holds ({room} beside the document's other members), and it cannot be cut without allowing more. It is skipped, so it is not written as an Action list either. Its part stays over the limit.",
+                    path));
+                statements.Add(statement);
+                continue;
+            }
+
+            warnings.Add(new RefinementWarning(
+                RefinementWarningCodes.NotActionWrittenAsAction,
+                $"This Allow statement's NotAction list takes {size} characters, more than a policy of the split holds ({room} beside the document's other members), and cannot be cut without allowing more. In the split it is written as an Action list of {written.Entries.Count} entries that allows exactly the catalog actions it allows; unlike the NotAction list, it does not allow the actions AWS adds later.",
+                path));
+            statements.Add(written);
+        }
+
+        var split = document.WithStatements(statements);
+        return new PolicySplit(split, PolicySplitter.Split(split, limit), warnings);
     }
 
     // Walks the actions reported unused that the policy allowed, once: each was removed (by the inputs that reported it) or spared

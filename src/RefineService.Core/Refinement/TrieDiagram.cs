@@ -35,6 +35,18 @@ internal sealed class TrieDiagram
         }
     }
 
+    /// <summary>Replaces what each node that wrote an entry says it wrote by <paramref name="written"/> of that entry (null: nothing), as when compact mode's cover rewrites a statement's entries.</summary>
+    public void Rewrite(Func<string, string?> written)
+    {
+        for (var id = 0; id < _nodes.Count; id++)
+        {
+            if (_nodes[id].Emitted is { } entry)
+            {
+                _nodes[id] = _nodes[id] with { Emitted = written(entry) };
+            }
+        }
+    }
+
     /// <summary>The nodes visited, in the order first visited; each parent comes before its children.</summary>
     public IReadOnlyList<TrieNode> Nodes => _nodes;
 

@@ -182,6 +182,9 @@ internal static class WildcardCover
         private readonly List<string> _texts = [];
         private readonly List<int[]> _covers = [];
         private readonly HashSet<string> _seen = new(StringComparer.OrdinalIgnoreCase);
+        private readonly NameBlock _names = new(names);
+        private readonly NameBlock _forbidden = new(forbidden);
+        private readonly Dictionary<string, bool> _safe = new(StringComparer.Ordinal);
 
         /// <summary>Takes a pattern (the part after <c>service:</c>) as a set, when it is safe and new.</summary>
         public void Offer(string text, bool safeAlready)
@@ -191,8 +194,9 @@ internal static class WildcardCover
                 return;
             }
 
-            var pattern = new StarPattern(text.ToLowerInvariant());
-            if (!safeAlready && !IsSafe(pattern))
+            var lowered = text.ToLowerInvariant();
+            var pattern = new StarPattern(lowered);
+            if (!safeAlready && !IsSafe(lowered, pattern))
             {
                 return;
             }
@@ -218,7 +222,12 @@ internal static class WildcardCover
             var taken = new List<(string Text, int[] Covers)>();
             while (left > 0 && queue.TryDequeue(out var set, out var priority))
             {
-                var gain = _covers[set].Count(e => !covered[e]);
+                var gain = 0;
+                foreach (var e in _covers[set])
+                {
+                    gain += covered[e] ? 0 : 1;
+                }
+
                 if (gain == 0)
                 {
                     continue;
@@ -305,7 +314,7 @@ internal static class WildcardCover
 
             foreach (var open in opened)
             {
-                if (open == "*" || !IsSafe(new StarPattern(open.ToLowerInvariant())))
+                if (open == "*" || !IsSafe(open.ToLowerInvariant()))
                 {
                     continue;
                 }
@@ -335,7 +344,7 @@ internal static class WildcardCover
                     }
 
                     var shorter = (text[..p] + text[(p + 1)..]).Replace("**", "*", StringComparison.Ordinal);
-                    if (shorter != "*" && IsSafe(new StarPattern(shorter.ToLowerInvariant())))
+                    if (shorter != "*" && IsSafe(shorter.ToLowerInvariant()))
                     {
                         text = shorter;
                         changed = true;
@@ -347,77 +356,19 @@ internal static class WildcardCover
             return text;
         }
 
-        private bool IsSafe(StarPattern pattern)
+        // The cuts of the taken sets and of the prefix entries try the same shorter texts again and again.
+        private bool IsSafe(string lowered) => IsSafe(lowered, default);
+
+        private bool IsSafe(string lowered, StarPattern pattern)
         {
-            foreach (var name in forbidden)
+            if (!_safe.TryGetValue(lowered, out var safe))
             {
-                if (pattern.IsMatch(name))
-                {
-                    return false;
-                }
+                _safe[lowered] = safe = !_forbidden.AnyMatch(pattern.IsEmpty ? new StarPattern(lowered) : pattern);
             }
 
-            return true;
+            return safe;
         }
 
-        private int[] Covered(StarPattern pattern)
-        {
-            var covers = new List<int>();
-            for (var e = 0; e < names.Length; e++)
-            {
-                if (pattern.IsMatch(names[e]))
-                {
-                    covers.Add(e);
-                }
-            }
-
-            return [.. covers];
-        }
-    }
-
-    /// <summary>A lower-case pattern whose only wildcard is <c>*</c>, matched against lower-case names: its literal parts in order.</summary>
-    private readonly struct StarPattern
-    {
-        // An open start or end is an empty first or last part.
-        private readonly string[] _parts;
-
-        public StarPattern(string text) => _parts = text.Split('*');
-
-        public bool IsMatch(string name)
-        {
-            var head = _parts[0];
-            var tail = _parts[^1];
-            if (_parts.Length == 1)
-            {
-                return name == head;
-            }
-
-            if (name.Length < head.Length + tail.Length || !name.StartsWith(head, StringComparison.Ordinal) || !name.EndsWith(tail, StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            // The middle parts in order, each as early as it can be, between the head and the tail.
-            var at = head.Length;
-            var stop = name.Length - tail.Length;
-            for (var k = 1; k < _parts.Length - 1; k++)
-            {
-                var part = _parts[k];
-                if (part.Length == 0)
-                {
-                    continue;
-                }
-
-                var found = name.AsSpan(at, stop - at).IndexOf(part, StringComparison.Ordinal);
-                if (found < 0)
-                {
-                    return false;
-                }
-
-                at += found + part.Length;
-            }
-
-            return true;
-        }
+        private int[] Covered(StarPattern pattern) => _names.Matches(pattern);
     }
 }

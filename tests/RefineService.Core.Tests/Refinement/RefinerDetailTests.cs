@@ -148,6 +148,25 @@ public partial class RefinerDetailTests
         Assert.Contains("  classDef emitted stroke-width:3px,font-weight:bold", trie);
     }
 
+    [Fact]
+    public void InCompactModeTheExplainedTrieShowsThePatternsTheCoverWrote()
+    {
+        // A third of EC2's actions unused: the cover writes suffix and infix patterns where the trie walked prefixes.
+        var ec2 = Catalog.Services.Single(s => s.Prefix == "ec2");
+        var unused = Enumerable.Range(ec2.FirstAction, ec2.ActionCount).Where(i => (i - ec2.FirstAction) % 3 == 1).Select(i => Catalog[i].Name).ToList();
+        var result = Refine(
+            """{ "Statement": [ { "Effect": "Allow", "Action": "ec2:*", "Resource": "*" } ] }""",
+            [new UnusedServiceActions("ec2", unused)],
+            new RefinementOptions(WildcardMode.Compact, Explain: true));
+        var replaced = Assert.Single(result.Changes[0].Replaced);
+
+        var shown = replaced.TrieNodes!.Where(n => n.Emitted is not null).SelectMany(n => n.Emitted!.Split(", ")).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(replaced.With.ToHashSet(StringComparer.Ordinal), shown);
+        Assert.Contains(shown, pattern => pattern.IndexOf('*', StringComparison.Ordinal) is var star && star >= 0 && star < pattern.Length - 1);
+        Assert.All(replaced.TrieNodes!.Where(n => n.Emitted is not null), n => Assert.Contains($"{n.Prefix} ⇒ {n.Emitted}", replaced.Trie, StringComparison.Ordinal));
+    }
+
     [GeneratedRegex("""^  n(?<id>\d+)\["(?<label>[^"]*)"\]:::(?<class>safe|unsafe)$""")]
     private static partial Regex NodeLine();
 
