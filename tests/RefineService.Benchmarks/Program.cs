@@ -7,7 +7,8 @@ namespace RefineService.Benchmarks;
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project tests/RefineService.Benchmarks -- --filter '*'</c>;
 /// or one of the measurements the scripts drive: <c>catalog-heap</c>, <c>peer-match PATTERNS OUTPUT</c>, <c>peer-shrink SAMPLE OUTPUT</c>,
-/// <c>request-loop WORKLOAD SECONDS</c> (the whole request path in a loop, for a profiler).
+/// <c>request-loop WORKLOAD SECONDS</c> (the whole request path in a loop, for a profiler), <c>request-ratio SECONDS</c> (the seed
+/// and the seed as a whole finding in turns: what the finding costs beside the seed).
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -20,6 +21,9 @@ public static class BenchmarkProgram
                 break;
             case ["request-loop", var workload, var seconds]:
                 RequestLoop.RunAsync(workload, double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture), Console.Out).GetAwaiter().GetResult();
+                break;
+            case ["request-ratio", var seconds]:
+                RequestRatio.RunAsync(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture), Console.Out).GetAwaiter().GetResult();
                 break;
             case ["account-stages", var account]:
                 AccountBenchmarks.Stages(account, Console.Out);

@@ -5,47 +5,49 @@ using RefineService.Core.Refinement;
 namespace RefineService.Api.Contracts;
 
 /// <summary>The body of <c>POST /v1/recommendations</c>: the policies to refine and the actions found unused.</summary>
+// Settable, not init-only: the JSON source generator binds init-only members as a constructor's arguments, boxing each value
+// into an array (docs/performance.md, the finding's budget).
 public sealed record RecommendationRequest : ContractObject
 {
     /// <summary>One IAM policy document to refine: a JSON object, a string holding the JSON of one, or that string URL-encoded as IAM's query API returns it. Give this or <c>policies</c>, not both.</summary>
     [JsonConverter(typeof(PolicyDocumentConverter))]
-    public PolicyDocument? Policy { get; init; }
+    public PolicyDocument? Policy { get; set; }
 
     /// <summary>With <c>policy</c>: what the policy is, its ARN (a managed policy) or its name (an inline one); the answer's steps name it as <c>existingPolicyId</c>.</summary>
     /// <example>arn:aws:iam::123456789012:policy/my-policy</example>
-    public string? PolicyId { get; init; }
+    public string? PolicyId { get; set; }
 
     /// <summary>With <c>policy</c>: its kind, as <c>policies[].kind</c> (default <c>managed</c>).</summary>
     [JsonConverter(typeof(PolicyKindConverter))]
-    public PolicyKind? PolicyKind { get; init; }
+    public PolicyKind? PolicyKind { get; set; }
 
     /// <summary>With <c>policy</c>: when the policy was last updated; repeated in its steps as <c>policyUpdatedAt</c>.</summary>
-    public AwsTimestamp? PolicyUpdatedAt { get; init; }
+    public AwsTimestamp? PolicyUpdatedAt { get; set; }
 
     /// <summary>Up to 100 policies to refine with the same unused actions. Give this or <c>policy</c>, not both.</summary>
-    public IReadOnlyList<PolicyInput>? Policies { get; init; }
+    public IReadOnlyList<PolicyInput>? Policies { get; set; }
 
     /// <summary>The unused actions per service, as in the seed article. Give this, <c>finding</c>, <c>findingDetails</c>, <c>lastAccessedDetails</c>, <c>usedActions</c>, or several (an action any of them reports unused is unused).</summary>
-    public IReadOnlyList<UnusedPermissionEntry>? UnusedPermissions { get; init; }
+    public IReadOnlyList<UnusedPermissionEntry>? UnusedPermissions { get; set; }
 
     /// <summary>A whole GetFindingV2 answer of Access Analyzer, as the AWS CLI or an SDK prints it: its <c>findingDetails</c> are read, and its <c>resource</c>, <c>id</c>, <c>findingType</c> and <c>status</c> carried into the answer.</summary>
-    public Finding? Finding { get; init; }
+    public Finding? Finding { get; set; }
 
     /// <summary>The <c>findingDetails</c> of Access Analyzer's GetFindingV2 answer, copied verbatim, for those who send only that.</summary>
-    public IReadOnlyList<FindingDetail?>? FindingDetails { get; init; }
+    public IReadOnlyList<FindingDetail?>? FindingDetails { get; set; }
 
     /// <summary>Actions the principal has used, as CloudTrail-derived tools list them (<c>s3:GetObject</c>, patterns allowed), each a name or <c>{ "action", "lastAccessed" }</c>: every catalog action the policies allow that none of them covers is unused.</summary>
-    public IReadOnlyList<UsedAction?>? UsedActions { get; init; }
+    public IReadOnlyList<UsedAction?>? UsedActions { get; set; }
 
     /// <summary>IAM's last accessed report of the principal, exactly as <c>aws iam get-service-last-accessed-details</c> prints it (a job generated with <c>--granularity ACTION_LEVEL</c> tells the most).</summary>
-    public LastAccessedDetails? LastAccessedDetails { get; init; }
+    public LastAccessedDetails? LastAccessedDetails { get; set; }
 
     /// <summary>The ARN of the principal the policies belong to, for the answer's <c>findingRecommendation</c>; <c>finding.resource</c> gives it too.</summary>
     /// <example>arn:aws:iam::123456789012:role/my-role</example>
-    public string? ResourceArn { get; init; }
+    public string? ResourceArn { get; set; }
 
     /// <summary>How to refine; every field has a default.</summary>
-    public RecommendationOptions? Options { get; init; }
+    public RecommendationOptions? Options { get; set; }
 }
 
 /// <summary>One policy of a request's <c>policies</c>.</summary>

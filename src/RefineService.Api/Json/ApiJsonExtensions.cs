@@ -17,6 +17,9 @@ public static class ApiJsonExtensions
             // Enums travel as camelCase strings ("modified"); a member's JsonStringEnumMemberName wins ("CREATE_POLICY").
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
 
+            // Access Analyzer's recommendation, written without the generic writer's state copies (the finding's budget, docs/performance.md).
+            json.SerializerOptions.Converters.Add(new FindingRecommendationConverter());
+
             // A key given twice in a document is a mistake IAM refuses too; refuse it while binding (400), never guess.
             json.SerializerOptions.AllowDuplicateProperties = false;
 
