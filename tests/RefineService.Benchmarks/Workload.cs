@@ -16,6 +16,8 @@ public sealed class Workload
     /// <summary>The seed article's policy with its whole GetFindingV2 answer, as the API's second example file.</summary>
     public const string SeedFinding = "seed-finding";
 
+    private static readonly JsonSerializerOptions AsAwsToolsPrint = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private Workload(string name, byte[] body)
     {
         Name = name;
@@ -44,7 +46,9 @@ public sealed class Workload
     {
         if (name is Seed or SeedFinding)
         {
-            return new Workload(name, JsonSerializer.SerializeToUtf8Bytes(RequestExamples.Load(name == Seed ? RequestExamples.Recommendation : RequestExamples.Finding)));
+            // Written as AWS's tools print JSON (Python's json.dumps): compact, '+' of an offset and other ASCII as is; .NET's
+            // default encoder would write the finding's timestamps' '+' as \u002B, which no AWS tool does.
+            return new Workload(name, JsonSerializer.SerializeToUtf8Bytes(RequestExamples.Load(name == Seed ? RequestExamples.Recommendation : RequestExamples.Finding), AsAwsToolsPrint));
         }
 
         return new Workload(name, Resource($"{name}.request.json"));
