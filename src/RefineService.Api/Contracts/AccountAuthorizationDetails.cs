@@ -1,6 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using RefineService.Core.Policies;
 
 namespace RefineService.Api.Contracts;
 

@@ -13,8 +13,6 @@ namespace RefineService.Api.Contracts;
 [JsonConverter(typeof(DeferredPolicyDocumentConverter))]
 public sealed class DeferredPolicyDocument
 {
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 4 * PolicyLimits.MaxJsonDepth };
-
     private readonly JsonElement _json;
 
     // How deep the document may nest: the body's levels above it count, as when it is read with the body.
@@ -27,12 +25,7 @@ public sealed class DeferredPolicyDocument
     }
 
     /// <summary>Reads the document, with the problems found while reading it (each at its path, relative to the document). Each call reads it anew.</summary>
-    public PolicyDocument Read()
-    {
-        var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(_json), ReaderOptions);
-        reader.Read();
-        return PolicyDocument.Read(ref reader, _maxDepth);
-    }
+    public PolicyDocument Read() => PolicyDocument.Read(JsonMarshal.GetRawUtf8Value(_json), _maxDepth);
 
     /// <summary>Writes the document as it was sent.</summary>
     public void WriteTo(Utf8JsonWriter writer) => _json.WriteTo(writer);

@@ -70,6 +70,14 @@ public sealed class PolicyDocument
     /// <param name="maxDepth">How deep the value may nest, the value itself being level 1.</param>
     public static PolicyDocument Read(ref Utf8JsonReader reader, int maxDepth = PolicyLimits.MaxJsonDepth) => PolicyDocumentReader.ReadValue(ref reader, maxDepth);
 
+    /// <summary>
+    /// Reads a document kept as the JSON value it was sent as, read later: a JSON object, or a string holding the JSON of one,
+    /// exactly as <see cref="Read(ref Utf8JsonReader, int)"/> reads it where it stands.
+    /// </summary>
+    /// <param name="utf8Value">The value's UTF-8 JSON, well formed (it was read once already).</param>
+    /// <param name="maxDepth">How deep the value may nest, the value itself being level 1.</param>
+    public static PolicyDocument Read(ReadOnlySpan<byte> utf8Value, int maxDepth = PolicyLimits.MaxJsonDepth) => PolicyDocumentReader.ReadValue(utf8Value, maxDepth);
+
     /// <summary>The same document with <paramref name="statements"/> in place of its own, written in the same form (an array, or one object).</summary>
     public PolicyDocument WithStatements(IReadOnlyList<PolicyStatement> statements)
     {

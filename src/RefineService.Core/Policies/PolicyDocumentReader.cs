@@ -45,6 +45,14 @@ internal static class PolicyDocumentReader
         }
     }
 
+    /// <summary>Reads one JSON value already known to be well formed (an object, or a string holding a document), as <see cref="ReadValue(ref Utf8JsonReader, int)"/> reads it in place.</summary>
+    public static PolicyDocument ReadValue(ReadOnlySpan<byte> utf8Value, int maxDepth)
+    {
+        var reader = new Utf8JsonReader(utf8Value, TextOptions);
+        reader.Read();
+        return ReadValue(ref reader, maxDepth);
+    }
+
     public static PolicyDocument ReadValue(ref Utf8JsonReader reader, int maxDepth)
     {
         if (reader.TokenType != JsonTokenType.String)

@@ -479,6 +479,21 @@ public sealed class AccountRecommendationsTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task ADocumentIamWouldRefuseInAVersionNotInForceChangesNothing()
+    {
+        var request = ExampleRequest();
+        var versions = request["authorizationDetails"]!["Policies"]![0]!["PolicyVersionList"]!.AsArray();
+        var notInForce = versions.Single(v => !v!["IsDefaultVersion"]!.GetValue<bool>())!;
+        notInForce["Document"] = JsonNode.Parse("""{ "Version": "2012-10-17", "Statement": [ { "Effect": "Maybe", "Action": "s3:Get*" } ] }""");
+
+        var changed = await PostForJsonAsync(request);
+        var whole = await PostForJsonAsync(ExampleRequest());
+
+        Assert.True(JsonNode.DeepEquals(Timeless(whole["principals"]!), Timeless(changed["principals"]!)));
+        Assert.True(JsonNode.DeepEquals(whole["sharedPolicies"], changed["sharedPolicies"]));
+    }
+
+    [Fact]
     public async Task APolicyWithoutADefaultVersionFailsThePrincipalHoldingItNamingThePath()
     {
         var answer = await PostAsync(ExampleRequest());
