@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http.Features;
 using RefineService.Api.Limits;
 
@@ -32,6 +33,12 @@ internal sealed class JsonBodyMiddleware(RequestDelegate next)
         context.Request.Body = body;
         context.Request.ContentLength = body.Length;
         context.Response.RegisterForDispose(body);
+
+        // The endpoints' binding reads the body's pipe: given the whole body as one piece, the serializer reads it in one
+        // pass. Over the stream, it came in pieces of a few kilobytes, and a value read whole by a converter of ours (an
+        // account's authorization details, each of its findings and documents) was scanned again each time a piece came,
+        // until it was all there.
+        context.Features.Set<IRequestBodyPipeFeature>(new BufferedBody(new ReadOnlySequence<byte>(body.GetBuffer(), 0, (int)body.Length)));
         await next(context);
     }
 
@@ -65,6 +72,11 @@ internal sealed class JsonBodyMiddleware(RequestDelegate next)
 
         body.Position = 0;
         return body;
+    }
+
+    private sealed class BufferedBody(ReadOnlySequence<byte> bytes) : IRequestBodyPipeFeature
+    {
+        public PipeReader Reader { get; } = PipeReader.Create(bytes);
     }
 
     private static BadHttpRequestException TooLarge() =>
