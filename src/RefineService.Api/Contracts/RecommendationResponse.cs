@@ -267,7 +267,7 @@ public sealed record PolicySize
 /// <summary>A warning about the input or the result.</summary>
 public sealed record Warning
 {
-    /// <summary>A stable code: <c>UnknownAction</c>, <c>UnknownService</c>, <c>PolicySizeExceeded</c>, <c>NotActionWrittenAsAction</c>, <c>DenyNotActionCannotBeSplit</c>, <c>SkippedStatementCannotBeSplit</c> (the split's rule for a <c>NotAction</c> list too large for one policy), <c>UnknownActions</c> (their count: the catalog may be behind) or <c>CatalogStale</c>.</summary>
+    /// <summary>A stable code: <c>UnknownAction</c>, <c>UnknownService</c>, <c>PolicySizeExceeded</c>, <c>NotActionWrittenAsAction</c>, <c>DenyNotActionCannotBeSplit</c>, <c>SkippedStatementCannotBeSplit</c>, <c>NotActionAllowsNoCatalogAction</c> (the split's rule for a <c>NotAction</c> list too large for one policy), <c>UnknownActions</c> (their count: the catalog may be behind) or <c>CatalogStale</c>.</summary>
     public required string Code { get; init; }
 
     /// <summary>A sentence for people.</summary>

@@ -20,4 +20,7 @@ public static class RefinementWarningCodes
 
     /// <summary>A skipped statement's <c>NotAction</c> list is too large for one policy of the split and cannot be cut; being skipped, it is not rewritten.</summary>
     public const string SkippedStatementCannotBeSplit = "SkippedStatementCannotBeSplit";
+
+    /// <summary>An Allow statement's <c>NotAction</c> list is too large for one policy of the split and cannot be cut, and it excludes every action the catalog knows: there is no <c>Action</c> list to write it as.</summary>
+    public const string NotActionAllowsNoCatalogAction = "NotActionAllowsNoCatalogAction";
 }

@@ -66,8 +66,8 @@ public sealed class Refiner(ActionCatalog catalog)
     /// allow (<see cref="PolicySplitter"/>). An Allow statement whose <c>NotAction</c> list is too large for a part, which no
     /// cut can make smaller without allowing more, is written for the split as the <c>Action</c> list of the catalog
     /// actions it allows (<see cref="ActionListRewrite"/>): exactly the same catalog actions, but none AWS adds later (the
-    /// least-privilege direction). A Deny statement so written would deny less in future, and a skipped statement is to
-    /// stay as it is: both stay whole, and their parts over the limit.
+    /// least-privilege direction). A Deny statement so written would deny less in future, a skipped statement is to
+    /// stay as it is, and one that allows no catalog action has no such list: each stays whole, its part over the limit.
     /// </summary>
     /// <param name="document">The recommended document.</param>
     /// <param name="limit">The size limit of a part.</param>
@@ -100,11 +100,21 @@ public sealed class Refiner(ActionCatalog catalog)
                 continue;
             }
 
-            if (skips(statement.Sid) || ActionListRewrite.For(Catalog, statement, options.Wildcards, cancellationToken) is not { } written)
+            if (skips(statement.Sid))
             {
                 warnings.Add(new RefinementWarning(
                     RefinementWarningCodes.SkippedStatementCannotBeSplit,
                     $"This statement's NotAction list takes {size} characters, more than a policy of the split holds ({room} beside the document's other members), and it cannot be cut without allowing more. It is skipped, so it is not written as an Action list either. Its part stays over the limit.",
+                    path));
+                statements.Add(statement);
+                continue;
+            }
+
+            if (ActionListRewrite.For(Catalog, statement, options.Wildcards, cancellationToken) is not { } written)
+            {
+                warnings.Add(new RefinementWarning(
+                    RefinementWarningCodes.NotActionAllowsNoCatalogAction,
+                    $"This Allow statement's NotAction list takes {size} characters, more than a policy of the split holds ({room} beside the document's other members), and it cannot be cut without allowing more. It excludes every action the catalog knows, so there is no Action list to write it as: it allows only actions the catalog does not know, such as those AWS adds later. Its part stays over the limit.",
                     path));
                 statements.Add(statement);
                 continue;

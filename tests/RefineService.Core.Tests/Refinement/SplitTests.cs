@@ -164,6 +164,21 @@ public class SplitTests
     }
 
     [Fact]
+    public void AnAllowNotActionTooLargeForAPartThatExcludesTheWholeCatalogStaysWholeAndSaysWhy()
+    {
+        var everyService = string.Join(", ", Catalog.Services.Select(s => $"\"{s.Prefix}:*\""));
+        var policy = $$"""{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "NotAction": [{{everyService}}], "Resource": "*" } ] }""";
+
+        var result = Refine(policy, UnusedActionSet.Create(Catalog, []));
+
+        var warning = Assert.Single(result.Warnings, w => w.Code == RefinementWarningCodes.NotActionAllowsNoCatalogAction);
+        Assert.Equal("$.Statement[0].NotAction", warning.Path);
+        Assert.DoesNotContain(result.Warnings, w => w.Code == RefinementWarningCodes.SkippedStatementCannotBeSplit);
+        Assert.True(Assert.Single(Assert.Single(result.Split!, p => !p.WithinLimit).Document.Statements).IsNotAction);
+        AssertTheOracleFindsNoFault(result);
+    }
+
+    [Fact]
     public void ASmallPolicyHasNoSplit() =>
         Assert.Null(Refine("""{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "s3:*", "Resource": "*" } ] }""").Split);
 }
