@@ -163,6 +163,12 @@ public sealed partial class AwsTimestampConverter : JsonConverter<AwsTimestamp>
     // The value as written may be escaped ('+' is "\u002B" to some encoders): its unescaped text is what counts.
     private static bool HasZoneAndAtMostSevenFractionDigits(ref Utf8JsonReader reader)
     {
+        // Written as is, as AWS's tools write it: the value's own bytes are its text, no copy needed.
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            return HasZoneAndAtMostSevenFractionDigits(reader.ValueSpan);
+        }
+
         const int MaxEscaped = 6 * (IsoMaxLengthWithoutZone + 6);
         if ((reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) > MaxEscaped)
         {
