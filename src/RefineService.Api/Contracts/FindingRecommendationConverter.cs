@@ -108,7 +108,9 @@ internal sealed class FindingRecommendationConverter : JsonConverter<FindingReco
             writer.WriteStartObject(UnusedPermissionsRecommendedStep);
             if (unused.RecommendedPolicy is { } policy)
             {
-                writer.WriteString(RecommendedPolicy, policy);
+                // Escaped once for both writes of the step (RecommendedPolicyTextConverter).
+                writer.WritePropertyName(RecommendedPolicy);
+                RecommendedPolicyTextConverter.WriteValue(writer, policy);
             }
 
             writer.WriteString(RecommendedAction, unused.RecommendedAction switch
