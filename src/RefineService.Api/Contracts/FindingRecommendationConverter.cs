@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -12,9 +11,6 @@ namespace RefineService.Api.Contracts;
 /// </summary>
 internal sealed class FindingRecommendationConverter : JsonConverter<FindingRecommendation>
 {
-    // ISO 8601 in UTC, as AwsTimestampConverter.Format writes it: fractions of seconds only when there are some.
-    private const string UtcFormat = "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF'Z'";
-
     private static readonly JsonEncodedText StartedAt = JsonEncodedText.Encode("startedAt");
     private static readonly JsonEncodedText CompletedAt = JsonEncodedText.Encode("completedAt");
     private static readonly JsonEncodedText Error = JsonEncodedText.Encode("error");
@@ -112,7 +108,9 @@ internal sealed class FindingRecommendationConverter : JsonConverter<FindingReco
             writer.WriteStartObject(UnusedPermissionsRecommendedStep);
             if (unused.RecommendedPolicy is { } policy)
             {
-                writer.WriteString(RecommendedPolicy, policy);
+                // Escaped once for both writes of the step (RecommendedPolicyTextConverter).
+                writer.WritePropertyName(RecommendedPolicy);
+                RecommendedPolicyTextConverter.WriteValue(writer, policy);
             }
 
             writer.WriteString(RecommendedAction, unused.RecommendedAction switch
@@ -140,13 +138,8 @@ internal sealed class FindingRecommendationConverter : JsonConverter<FindingReco
     // Formatted on the stack: the text AwsTimestampConverter.Format makes, without making it a string.
     private static void WriteTimestamp(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset instant)
     {
-        Span<char> text = stackalloc char[40];
-        if (!instant.UtcDateTime.TryFormat(text, out var written, UtcFormat, CultureInfo.InvariantCulture))
-        {
-            throw new JsonException("A timestamp did not fit its buffer.");
-        }
-
-        writer.WriteString(name, text[..written]);
+        Span<char> text = stackalloc char[AwsTimestampConverter.MaxFormattedLength];
+        writer.WriteString(name, text[..AwsTimestampConverter.Format(instant, text)]);
     }
 
     private sealed record Reading(JsonSerializerOptions Options, JsonTypeInfo<FindingRecommendation> Metadata);

@@ -301,6 +301,7 @@ public sealed record UnusedPermissionsRecommendedStep
 {
     /// <summary>With <c>CREATE_POLICY</c>, the recommended document as a JSON string.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonConverter(typeof(RecommendedPolicyTextConverter))]
     public string? RecommendedPolicy { get; init; }
 
     /// <summary><c>CREATE_POLICY</c> or <c>DETACH_POLICY</c>.</summary>

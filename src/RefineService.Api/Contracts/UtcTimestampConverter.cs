@@ -16,6 +16,7 @@ public sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(AwsTimestampConverter.Format(value));
+        Span<char> text = stackalloc char[AwsTimestampConverter.MaxFormattedLength];
+        writer.WriteStringValue(text[..AwsTimestampConverter.Format(value, text)]);
     }
 }
