@@ -13,7 +13,8 @@ namespace RefineService.Api.Json;
 /// </summary>
 internal sealed class JsonBodyMiddleware(RequestDelegate next)
 {
-    private const int ChunkBytes = 16 * 1024;
+    // The buffer's first size when the body's length is not declared (chunked, or compressed); it doubles as needed.
+    private const int InitialBytes = 16 * 1024;
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -50,24 +51,29 @@ internal sealed class JsonBodyMiddleware(RequestDelegate next)
             throw TooLarge();
         }
 
-        var body = new MemoryStream((int)Math.Min(request.ContentLength ?? ChunkBytes, limit));
-        var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
-        try
+        // Read from the body's pipe: each read hands over what has arrived, however much, without a copy into a chunk first.
+        var body = new MemoryStream((int)Math.Min(request.ContentLength ?? InitialBytes, limit));
+        var reader = request.BodyReader;
+        while (true)
         {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk.AsMemory(0, ChunkBytes), cancellationToken)) > 0)
+            var read = await reader.ReadAsync(cancellationToken);
+            var received = read.Buffer;
+            if (body.Length + received.Length > limit)
             {
-                if (body.Length + read > limit)
-                {
-                    throw TooLarge();
-                }
-
-                body.Write(chunk, 0, read);
+                reader.AdvanceTo(received.End);
+                throw TooLarge();
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
+
+            foreach (var segment in received)
+            {
+                body.Write(segment.Span);
+            }
+
+            reader.AdvanceTo(received.End);
+            if (read.IsCompleted)
+            {
+                break;
+            }
         }
 
         body.Position = 0;
