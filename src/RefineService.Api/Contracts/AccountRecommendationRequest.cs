@@ -4,19 +4,21 @@ using RefineService.Core.Refinement;
 namespace RefineService.Api.Contracts;
 
 /// <summary>The body of <c>POST /v1/accounts/recommendations</c>: a whole account's authorization details and its principals' findings.</summary>
+// Settable, not init-only, as RecommendationRequest is: the JSON source generator reads init-only members as a constructor's
+// arguments, and the account's thousand findings and its authorization details would be read that way.
 public sealed record AccountRecommendationRequest : ContractObject
 {
     /// <summary>The output of <c>aws iam get-account-authorization-details</c> exactly as printed (the CLI's merged pages), or a list of its pages. Documents may be JSON objects or URL-encoded JSON text.</summary>
-    public AuthorizationDetailsPages? AuthorizationDetails { get; init; }
+    public AuthorizationDetailsPages? AuthorizationDetails { get; set; }
 
     /// <summary>Whole GetFindingV2 answers, one per principal to refine, each naming its role or user by <c>resource</c>; the answer follows their order. A finding that breaks the rules fails its principal alone.</summary>
-    public IReadOnlyList<RawFinding?>? Findings { get; init; }
+    public IReadOnlyList<RawFinding?>? Findings { get; set; }
 
     /// <summary>Activity data per principal, keyed by its ARN: the actions it used and IAM's last accessed report, as <c>/v1/recommendations</c> takes them. Combined with the principal's findings if it has any; a principal with activity data and no finding is answered after those with findings, in this list's order.</summary>
-    public IReadOnlyList<PrincipalActivity?>? Activity { get; init; }
+    public IReadOnlyList<PrincipalActivity?>? Activity { get; set; }
 
     /// <summary>How to refine, applied to every principal; every field has a default.</summary>
-    public AccountRecommendationOptions? Options { get; init; }
+    public AccountRecommendationOptions? Options { get; set; }
 }
 
 /// <summary>Options of an account's refinement.</summary>
