@@ -3,7 +3,7 @@
 then NDJSON with the time to its first line), and the same roles as one POST /v1/recommendations each from 4 parallel
 clients. Prints per round the wall time, the bytes answered, the service's peak resident memory during the phase
 (VmHWM, reset before each phase) and the load average at the phase's start; then the medians.
-The first WARMUP rounds (default 2) are printed but not counted: the service's hot code is compiled again, optimized,
+The first WARMUP rounds (default 4) are printed but not counted: the service's hot code is compiled again, optimized,
 while it runs (tiered compilation), and on 2 busy cores that takes the first few seconds of such work; a service that
 answers every role of an organisation runs far longer than that.
 Usage: accounts.py HOST PORT PID ACCOUNT_JSON PRINCIPALS_NDJSON [ROUNDS] [WARMUP]"""
@@ -16,7 +16,7 @@ import time
 
 host, port, pid, account_path, principals_path = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
 rounds = int(sys.argv[6]) if len(sys.argv) > 6 else 5
-warmup = int(sys.argv[7]) if len(sys.argv) > 7 else 2
+warmup = int(sys.argv[7]) if len(sys.argv) > 7 else 4
 account = open(account_path, "rb").read()
 principals = [line.encode() for line in open(principals_path, encoding="utf-8") if line.strip()]
 

@@ -6,7 +6,7 @@
 # first NDJSON line) beside the same roles sent as one /v1/recommendations request each by 4 parallel clients, ROUNDS
 # times after WARMUP rounds that are printed but not counted, with the service's peak resident memory and the load
 # average of each phase.
-# Usage: tests/RefineService.Benchmarks/load/accounts.sh      env: ROLES=1000 ROUNDS=5 WARMUP=2 PORT=18090 VERSION=0.0.656
+# Usage: tests/RefineService.Benchmarks/load/accounts.sh      env: ROLES=1000 ROUNDS=5 WARMUP=4 PORT=18090 VERSION=0.0.656
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
@@ -31,4 +31,4 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health
 done
 
 echo "cores: $(nproc), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 "$here/accounts.py" 127.0.0.1 "$port" "$service" "$work/account/account.request.json" "$work/account/principals.ndjson" "${ROUNDS:-5}" "${WARMUP:-2}"
+python3 "$here/accounts.py" 127.0.0.1 "$port" "$service" "$work/account/account.request.json" "$work/account/principals.ndjson" "${ROUNDS:-5}" "${WARMUP:-4}"
