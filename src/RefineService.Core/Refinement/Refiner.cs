@@ -62,6 +62,33 @@ public sealed class Refiner(ActionCatalog catalog)
     }
 
     /// <summary>
+    /// How many catalog actions <see cref="Refine"/> removes from <paramref name="document"/> against <paramref name="unused"/>
+    /// (its summary's allowed actions before less after), counted without writing the recommendation: an account counts so
+    /// what each principal still has unused in a shared policy. The property tests hold it to <see cref="Refine"/>'s summary.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="document"/> is not complete (<see cref="PolicyDocument.IsComplete"/>).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public int CountRemoved(PolicyDocument document, UnusedActionSet unused, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(unused);
+        if (!document.IsComplete)
+        {
+            throw new ArgumentException($"The document has problems, the first at {document.Problems[0].Path}: {document.Problems[0].Message}", nameof(document));
+        }
+
+        using var before = new AllowedActions(Catalog.Count);
+        using var after = new AllowedActions(Catalog.Count);
+        var run = new Run(Catalog, unused, RefinementOptions.Default, before, after, cancellationToken);
+        foreach (var statement in document.Statements)
+        {
+            run.Count(statement);
+        }
+
+        return before.Count - after.Count;
+    }
+
+    /// <summary>
     /// The parts of the recommended <paramref name="document"/>, each within <paramref name="limit"/> where its statements
     /// allow (<see cref="PolicySplitter"/>). An Allow statement whose <c>NotAction</c> list is too large for a part, which no
     /// cut can make smaller without allowing more, is written for the split as the <c>Action</c> list of the catalog
@@ -287,6 +314,56 @@ public sealed class Refiner(ActionCatalog catalog)
 
             Changes.Add(new StatementRefinement(statement.Index, statement.Sid, StatementStatus.Modified, removed, added, refined.Replaced) { Redundant = refined.Redundant });
             return written;
+        }
+
+        /// <summary>What <see cref="Statement"/> adds to what is allowed before and after, without refining the statement.</summary>
+        public void Count(PolicyStatement statement)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (unused.SkipsStatement(statement.Sid))
+            {
+                Skip(statement);
+                return;
+            }
+
+            if (statement.Effect != PolicyEffect.Allow)
+            {
+                return;
+            }
+
+            var matches = _matches;
+            matches.Clear();
+            if (statement.IsNotAction)
+            {
+                // As RefineNotAction: all but the excluded actions before, all but them and the unused ones after.
+                foreach (var entry in statement.Entries)
+                {
+                    catalog.MatchIndices(ActionPattern.Parse(entry), matches);
+                }
+
+                matches.Sort();
+                var excluded = matches.Distinct().ToArray();
+                before.AddAllExcept(excluded);
+                after.AddAllExcept(SortedIndices.Union(excluded, unused.Indices));
+                return;
+            }
+
+            // As RefineAction: each entry's matches before, and those of them not unused after.
+            foreach (var entry in statement.Entries)
+            {
+                matches.Clear();
+                catalog.MatchIndices(ActionPattern.Parse(entry), matches);
+                var matched = CollectionsMarshal.AsSpan(matches);
+                before.AddAll(matched);
+                if (SortedIndices.Intersects(matched, unused.Indices))
+                {
+                    after.AddAll(SortedIndices.Except(matched, unused.Indices));
+                }
+                else
+                {
+                    after.AddAll(matched);
+                }
+            }
         }
 
         // Only a statement that allowed every action name may become a NotAction: one allows every name it does not list,

@@ -105,11 +105,16 @@ public class ExactnessPropertyTests
         var permissions = new JsonArray([.. c.UnusedPermissions.Select(p => p!.DeepClone()), .. c.FindingDetails.Select(d => d!["unusedPermissionDetails"]!.DeepClone())]);
         var request = c.WithActivityAndFilters(new JsonObject { ["unusedPermissions"] = permissions });
         var unused = UnusedActionSet.Create(Catalog, Evidence(request), Filters(request["options"]));
-        var result = new Refiner(Catalog).Refine(PolicyDocument.Parse(c.Policy.ToJsonString()), unused, new RefinementOptions(mode, explain, Compact: compact, Fit: fit));
+        var document = PolicyDocument.Parse(c.Policy.ToJsonString());
+        var refiner = new Refiner(Catalog);
+        var result = refiner.Refine(document, unused, new RefinementOptions(mode, explain, Compact: compact, Fit: fit));
 
         var failures = RecommendationOracle.Shipped.Judge(c.Policy, Oracle.UnusedActions.FromRequest(OracleCatalog.Shipped, request), ToAnswer(result), mode != WildcardMode.None, compact, mode == WildcardMode.Compact, fit == FitMode.NotAction);
 
         Assert.True(failures.Count == 0, string.Join("\n", failures.Select(f => f.Length > 600 ? f[..600] + " ..." : f)) + "\nrecommended: " + result.RecommendedPolicy?.ToCompactJson());
+
+        // Counting what a refinement removes, without refining, gives the refinement's own count (which the oracle just judged).
+        Assert.Equal(result.Summary.AllowedActionsBefore - result.Summary.AllowedActionsAfter, refiner.CountRemoved(document, unused));
         return result;
     }
 
