@@ -11,10 +11,15 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/RefineService.Core/RefineService.Core.csproj src/RefineService.Core/
 COPY src/RefineService.Api/RefineService.Api.csproj src/RefineService.Api/
-RUN dotnet restore src/RefineService.Api/RefineService.Api.csproj
+# Published ReadyToRun: the service's first requests run precompiled code instead of waiting for the JIT (the first whole
+# account after start in 0.73 s instead of 1.2 s, docs/performance.md). It compiles for one runtime, the build's own
+# architecture, which the classic builder shares with the image it builds.
+RUN rid="linux-$(uname -m | sed 's/x86_64/x64/;s/aarch64/arm64/')" \
+    && dotnet restore src/RefineService.Api/RefineService.Api.csproj --runtime "$rid" -p:PublishReadyToRun=true
 COPY src/ src/
-RUN dotnet publish src/RefineService.Api/RefineService.Api.csproj --configuration Release --no-restore \
-    --output /app -p:UseAppHost=false
+RUN rid="linux-$(uname -m | sed 's/x86_64/x64/;s/aarch64/arm64/')" \
+    && dotnet publish src/RefineService.Api/RefineService.Api.csproj --configuration Release --no-restore \
+    --runtime "$rid" --self-contained false -p:PublishReadyToRun=true --output /app -p:UseAppHost=false
 
 FROM ${RUNTIME_IMAGE} AS final
 # The official runtime image sets these too; they are set here because the service depends on them.

