@@ -63,8 +63,9 @@ public sealed class Refiner(ActionCatalog catalog)
 
     /// <summary>
     /// How many catalog actions <see cref="Refine"/> removes from <paramref name="document"/> against <paramref name="unused"/>
-    /// (its summary's allowed actions before less after), counted without writing the recommendation: an account counts so
-    /// what each principal still has unused in a shared policy. The property tests hold it to <see cref="Refine"/>'s summary.
+    /// (its summary's allowed actions before less after), counted without writing the recommendation. An account's answer
+    /// counts this way what each principal still has unused in a shared policy. The property tests hold it to
+    /// <see cref="Refine"/>'s summary.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="document"/> is not complete (<see cref="PolicyDocument.IsComplete"/>).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
