@@ -343,28 +343,40 @@ public sealed class Refiner(ActionCatalog catalog)
                 }
 
                 matches.Sort();
-                var excluded = matches.Distinct().ToArray();
-                before.AddAllExcept(excluded);
-                after.AddAllExcept(SortedIndices.Union(excluded, unused.Indices));
+                AllowNotAction([.. matches.Distinct()]);
                 return;
             }
 
-            // As RefineAction: each entry's matches before, and those of them not unused after.
+            // As RefineAction, entry by entry.
             foreach (var entry in statement.Entries)
             {
                 matches.Clear();
                 catalog.MatchIndices(ActionPattern.Parse(entry), matches);
-                var matched = CollectionsMarshal.AsSpan(matches);
-                before.AddAll(matched);
-                if (SortedIndices.Intersects(matched, unused.Indices))
-                {
-                    after.AddAll(SortedIndices.Except(matched, unused.Indices));
-                }
-                else
-                {
-                    after.AddAll(matched);
-                }
+                AllowEntry(CollectionsMarshal.AsSpan(matches));
             }
+        }
+
+        // What an Action entry allows: before, every action it matches; after, those of them not unused, which it returns
+        // (null when none of them is unused, so that the entry stays as it is).
+        private int[]? AllowEntry(ReadOnlySpan<int> matched)
+        {
+            before.AddAll(matched);
+            if (!SortedIndices.Intersects(matched, unused.Indices))
+            {
+                after.AddAll(matched);
+                return null;
+            }
+
+            var kept = SortedIndices.Except(matched, unused.Indices);
+            after.AddAll(kept);
+            return kept;
+        }
+
+        // What a NotAction statement allows: before, every action but the excluded ones; after, neither those nor the unused ones.
+        private void AllowNotAction(int[] excluded)
+        {
+            before.AddAllExcept(excluded);
+            after.AddAllExcept(SortedIndices.Union(excluded, unused.Indices));
         }
 
         // Only a statement that allowed every action name may become a NotAction: one allows every name it does not list,
@@ -444,13 +456,12 @@ public sealed class Refiner(ActionCatalog catalog)
                 matches.Clear();
                 catalog.MatchIndices(pattern, matches);
                 var matched = CollectionsMarshal.AsSpan(matches);
-                before.AddAll(matched);
                 WarnIfUnknown(entry, pattern, matches.Count, place, entryIndex);
 
+                var kept = AllowEntry(matched);
                 var unknownUnused = MatchesUnknownUnused(pattern);
-                if (!unknownUnused && !SortedIndices.Intersects(matched, unused.Indices))
+                if (!unknownUnused && kept is null)
                 {
-                    after.AddAll(matched);
                     compact?.Keep(entry, matched);
                     if (compact is null)
                     {
@@ -460,8 +471,9 @@ public sealed class Refiner(ActionCatalog catalog)
                     continue;
                 }
 
-                var kept = SortedIndices.Except(matched, unused.Indices);
-                after.AddAll(kept);
+                // Null here when none of its catalog actions is unused but an unused name the catalog lacks matches it: all its
+                // catalog actions are kept, and the entry is rewritten so as not to allow that name.
+                kept ??= matched.ToArray();
                 if (kept.Length == 0)
                 {
                     compact?.Remove(entry);
@@ -508,8 +520,7 @@ public sealed class Refiner(ActionCatalog catalog)
 
             excluded.Sort();
             var excludedSet = excluded.Distinct().ToArray();
-            before.AddAllExcept(excludedSet);
-            after.AddAllExcept(SortedIndices.Union(excludedSet, unused.Indices));
+            AllowNotAction(excludedSet);
 
             var targets = SortedIndices.Except(unused.Indices, excludedSet);
             var additions = targets.Length == 0
